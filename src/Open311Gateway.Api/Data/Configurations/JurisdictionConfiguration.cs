@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Data.Configurations;
+
+internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Jurisdiction>
+{
+    public void Configure(EntityTypeBuilder<Jurisdiction> builder)
+    {
+        builder.Property(j => j.Id).HasMaxLength(100);
+        builder.Property(j => j.Name).HasMaxLength(200);
+        builder.Property(j => j.TimeZone).HasMaxLength(64);
+        builder.HasMany(j => j.Services).WithOne(s => s.Jurisdiction).HasForeignKey(s => s.JurisdictionId);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Data.Configurations;
+
+internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<ServiceRequest>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequest> builder)
+    {
+        builder.Property(r => r.Location).HasColumnType("geography (point, 4326)");
+        builder.HasIndex(r => r.Location).HasMethod("gist");
+        // The public list is read newest first within a date window, per jurisdiction.
+        builder.HasIndex(r => new { r.JurisdictionId, r.RequestedAt });
+        builder.HasIndex(r => r.Token).IsUnique();
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.ExtendedStatus).HasMaxLength(64);
+        builder.Property(r => r.Attributes).HasJsonbConversion();
+        builder.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

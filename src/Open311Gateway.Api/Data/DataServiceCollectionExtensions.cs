@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Open311Gateway.Api.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Default that matches deploy/local/services.sh, so a fresh checkout needs no settings.</summary>
+    public const string DefaultConnectionString =
+        "Host=127.0.0.1;Port=55432;Database=open311;Username=postgres;Password=postgres";
+
+    public static IServiceCollection AddGatewayData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Gateway") ?? DefaultConnectionString;
+        services.AddDbContext<GatewayDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite())
+            .UseSnakeCaseNamingConvention());
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Open311Gateway.Api.Data.Entities;
+
+/// <summary>A municipality served by this gateway, imported from the catalogue.</summary>
+public class Jurisdiction
+{
+    /// <summary>The public <c>jurisdiction_id</c>, such as <c>musterstadt.de</c>.</summary>
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>IANA time zone in which this jurisdiction's times are written (Europe/Berlin).</summary>
+    public required string TimeZone { get; set; }
+    public string? Contact { get; set; }
+    public string? KeyService { get; set; }
+    // Removed from the catalogue: kept so that old requests keep their meaning.
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset ImportedAt { get; set; }
+    public List<Service> Services { get; set; } = [];
+}

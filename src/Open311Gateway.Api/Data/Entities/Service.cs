@@ -1,0 +1,23 @@
+namespace Open311Gateway.Api.Data.Entities;
+
+/// <summary>One entry of a jurisdiction's service catalogue.</summary>
+public class Service
+{
+    public long Id { get; set; }
+    public required string JurisdictionId { get; set; }
+    public Jurisdiction? Jurisdiction { get; set; }
+    /// <summary>The public <c>service_code</c>; unique within its jurisdiction.</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    /// <summary><c>realtime</c>, <c>batch</c> or <c>blackbox</c>.</summary>
+    public required string Type { get; set; }
+    public string? Keywords { get; set; }
+    public string? Group { get; set; }
+    /// <summary>Returned with every accepted POST for this service.</summary>
+    public string? ServiceNotice { get; set; }
+    /// <summary>The service definition's attributes, in catalogue order (stored as jsonb).</summary>
+    public List<AttributeDefinition> Attributes { get; set; } = [];
+    // Removed from the catalogue: deactivated, never deleted, so old requests keep their meaning.
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,44 @@
+using NetTopologySuite.Geometries;
+
+namespace Open311Gateway.Api.Data.Entities;
+
+/// <summary>A citizen's report. Personal fields are for the municipality only and never published.</summary>
+public class ServiceRequest
+{
+    public long Id { get; set; }
+    public required string JurisdictionId { get; set; }
+    public long ServiceId { get; set; }
+    public Service? Service { get; set; }
+    /// <summary>Which client app submitted it.</summary>
+    public long ApiClientId { get; set; }
+    /// <summary>Set for batch services: the client resolves it through <c>tokens/{token}</c>.</summary>
+    public string? Token { get; set; }
+
+    public required string Status { get; set; }
+    /// <summary>The back office's detailed status (OPEN, IN_PROGRESS, FIXED …); <see cref="Status"/> derives from it.</summary>
+    public required string ExtendedStatus { get; set; }
+    public string? StatusNotes { get; set; }
+    public string? AgencyResponsible { get; set; }
+    public string? ServiceNotice { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ExpectedAt { get; set; }
+
+    public string? Description { get; set; }
+    /// <summary>WGS84 point, stored as geography(Point,4326).</summary>
+    public Point? Location { get; set; }
+    public string? AddressString { get; set; }
+    public string? AddressId { get; set; }
+    public string? Zipcode { get; set; }
+    public List<string> MediaUrls { get; set; } = [];
+    /// <summary>Attribute values by code; a single-valued attribute holds one element.</summary>
+    public Dictionary<string, List<string>> Attributes { get; set; } = [];
+
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? DeviceId { get; set; }
+    public string? AccountId { get; set; }
+}

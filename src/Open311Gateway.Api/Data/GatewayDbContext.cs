@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Data;
+
+/// <summary>The API host owns the database: catalogue, client apps and requests.</summary>
+public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
+{
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
+    }
+}
