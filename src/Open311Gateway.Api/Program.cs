@@ -1,12 +1,16 @@
-using Open311Gateway.Api.Data;
+using Open311Gateway.Api;
+using Open311Gateway.Api.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGatewayData(builder.Configuration);
-builder.Services.AddControllers().AddNewtonsoftJson();
-
+var builder = WebApplication.CreateBuilder(OperatorCommands.HostArguments(args));
+builder.AddGatewayApi();
 var app = builder.Build();
-app.MapControllers();
-app.Run();
+
+if (OperatorCommands.IsCommand(args))
+    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+
+app.UseGatewayApi();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

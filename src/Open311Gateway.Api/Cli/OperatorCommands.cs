@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.Data;
+
+namespace Open311Gateway.Api.Cli;
+
+/// <summary>
+/// Operator commands run through the API's own executable, with its configuration:
+/// <c>dotnet Open311Gateway.Api.dll &lt;command&gt; [arguments]</c>.
+/// </summary>
+public static class OperatorCommands
+{
+    public static readonly IReadOnlyDictionary<string, string> Usage = new Dictionary<string, string>
+    {
+        ["migrate"] = "migrate                      apply database migrations",
+        ["create-api-key"] = "create-api-key <client name>  issue an API key for a client app (printed once)",
+        ["revoke-api-key"] = "revoke-api-key <key id|key>   revoke a client app's key",
+        ["list-api-keys"] = "list-api-keys                list client apps and their key ids",
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Usage.ContainsKey(args[0]) || args[0] == "help");
+
+    /// <summary>The host's own arguments: everything but the command and its operands.</summary>
+    public static string[] HostArguments(string[] args) => IsCommand(args) ? args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray() : args;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var operands = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        switch (args[0])
+        {
+            case "migrate":
+                await provider.GetRequiredService<GatewayDbContext>().Database.MigrateAsync(cancellationToken);
+                await output.WriteLineAsync("Database is up to date.");
+                return 0;
+            case "create-api-key" when operands.Length == 1 && !string.IsNullOrWhiteSpace(operands[0]):
+                var (client, key) = await provider.GetRequiredService<ApiKeyService>().CreateAsync(operands[0].Trim(), cancellationToken);
+                await output.WriteLineAsync($"API key for '{client.Name}' (key id {client.KeyId}); it is shown only now:");
+                await output.WriteLineAsync(key);
+                return 0;
+            case "revoke-api-key" when operands.Length == 1:
+                var revoked = await provider.GetRequiredService<ApiKeyService>().RevokeAsync(operands[0], cancellationToken);
+                await output.WriteLineAsync(revoked ? "Revoked." : "No active key with that id.");
+                return revoked ? 0 : 1;
+            case "list-api-keys":
+                foreach (var c in await provider.GetRequiredService<ApiKeyService>().ListAsync(cancellationToken))
+                    await output.WriteLineAsync($"{c.KeyId}\t{c.Name}\tcreated {c.CreatedAt:u}\t{(c.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
+                return 0;
+            default:
+                await output.WriteLineAsync("Commands:");
+                foreach (var line in Usage.Values) await output.WriteLineAsync("  " + line);
+                return args[0] == "help" ? 0 : 2;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Open311Gateway.Api.Open311;
+
+namespace Open311Gateway.Api.Features.Requests;
+
+/// <summary>
+/// Reads <c>GET requests</c> filters: <c>service_request_id</c> (a list that overrides every other filter),
+/// <c>service_code</c> and <c>status</c> lists, and a <c>start_date</c>/<c>end_date</c> window of at most
+/// 90 days (the last 90 days when neither is given). Every problem is reported, not just the first.
+/// </summary>
+public static class RequestQueryParser
+{
+    private static readonly string[] KnownStatuses = ["open", "closed"];
+
+    public static (RequestQuery? Query, List<string> Errors) Parse(IQueryCollection query, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var errors = new List<string>();
+        var ids = new List<long>();
+        foreach (var id in CommaList(query["service_request_id"]))
+        {
+            if (long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0) ids.Add(value);
+            else errors.Add($"service_request_id '{id}' is not a service request id.");
+        }
+
+        var statuses = CommaList(query["status"]).Select(s => s.ToLowerInvariant()).Distinct().ToList();
+        errors.AddRange(statuses.Where(s => !KnownStatuses.Contains(s)).Select(s => $"status '{s}' is not one of: open, closed."));
+
+        var start = ParseDate(query, "start_date", zone, errors);
+        var end = ParseDate(query, "end_date", zone, errors);
+        (start, end) = (start, end) switch
+        {
+            (null, null) => (now - RequestQuery.MaxWindow, now),
+            ({ } s, null) => (s, s + RequestQuery.MaxWindow),
+            (null, { } e) => (e - RequestQuery.MaxWindow, e),
+            _ => (start, end),
+        };
+        if (end < start) errors.Add("end_date is before start_date.");
+        else if (end - start > RequestQuery.MaxWindow) errors.Add("start_date and end_date may be at most 90 days apart.");
+
+        if (errors.Count > 0) return (null, errors);
+        var codes = CommaList(query["service_code"]).Distinct().ToList();
+        return (new RequestQuery(ids.Distinct().ToList(), codes, statuses, start!.Value, end!.Value), errors);
+    }
+
+    private static DateTimeOffset? ParseDate(IQueryCollection query, string name, TimeZoneInfo zone, List<string> errors)
+    {
+        var text = Single(query[name]);
+        if (text is null) return null;
+        if (Open311DateParser.TryParse(text, zone, out var instant)) return instant;
+        errors.Add($"{name} '{text}' is not a W3C date-time such as 2026-03-01T09:30:00+01:00.");
+        return null;
+    }
+
+    // An empty parameter counts as absent (clients send jurisdiction_id= and status=).
+    private static string? Single(StringValues values) => values.LastOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static List<string> CommaList(StringValues values) => values
+        .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        .ToList();
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Features.Requests.Submission;
+using Open311Gateway.Api.Jurisdictions;
+using Open311Gateway.Api.Open311;
+
+namespace Open311Gateway.Api.Features.Requests;
+
+/// <summary><c>requests.{format}</c> (GET list, POST create) and <c>requests/{id}.{format}</c>.</summary>
+[Route("requests")]
+public sealed class RequestsController(
+    GatewayDbContext db,
+    JurisdictionResolver jurisdictions,
+    ApiKeyService apiKeys,
+    IOptions<Open311Options> options,
+    TimeProvider clock) : Open311ControllerBase
+{
+    [HttpGet]
+    public async Task<IActionResult> List([FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
+    {
+        var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
+        if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        var (query, errors) = RequestQueryParser.Parse(Request.Query, resolved.Zone, clock.GetUtcNow());
+        if (query is null) return Error(StatusCodes.Status400BadRequest, errors);
+
+        var jurisdiction = resolved.Jurisdiction!;
+        if (query.ServiceCodes.Count > 0)
+        {
+            var known = await db.Services.Where(s => s.JurisdictionId == jurisdiction.Id && query.ServiceCodes.Contains(s.Code))
+                .Select(s => s.Code).ToListAsync(cancellationToken);
+            var unknown = query.ServiceCodes.Except(known).ToList();
+            if (unknown.Count > 0) return Error(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{c}'."));
+        }
+
+        var requests = RequestFilters.Apply(PublicRequests().Where(r => r.JurisdictionId == jurisdiction.Id), query);
+        return Answer(RequestDocuments.List(await requests.Take(RequestQuery.MaxResults).ToListAsync(cancellationToken)));
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Single(string id, [FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
+    {
+        // The id names the request on its own; a jurisdiction_id, when given, must still be right.
+        if (!string.IsNullOrWhiteSpace(jurisdictionId))
+        {
+            var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
+            if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        }
+        var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        var request = requestId <= 0 ? null : await PublicRequests()
+            .Where(r => r.Id == requestId && (string.IsNullOrWhiteSpace(jurisdictionId) || r.JurisdictionId == jurisdictionId.Trim()))
+            .FirstOrDefaultAsync(cancellationToken);
+        return request is null
+            ? Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.")
+            : Answer(RequestDocuments.List([request]));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    {
+        var (fields, readError) = await SubmittedFieldsReader.ReadAsync(Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (fields is null) return Error(readError!.Code, readError.Description);
+
+        var client = await apiKeys.FindClientAsync(fields.All("api_key").FirstOrDefault(), cancellationToken);
+        if (client is null) return Error(StatusCodes.Status403Forbidden, "A valid api_key is required to submit a request.");
+
+        var errors = new List<string>();
+        var resolved = await jurisdictions.ResolveAsync(fields.Single("jurisdiction_id", errors), cancellationToken);
+        if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        var serviceCode = fields.Single("service_code", errors);
+        if (serviceCode is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
+        var service = await db.Services.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.Code == serviceCode && s.IsActive, cancellationToken);
+        if (service is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(serviceCode)}'.");
+
+        var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
+        errors.AddRange(validationErrors);
+        if (submission is null || errors.Count > 0) return Error(StatusCodes.Status400BadRequest, errors);
+
+        var request = NewRequestFactory.Create(submission, service, client, clock.GetUtcNow());
+        db.ServiceRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return Answer(RequestDocuments.Accepted(request, service.Type));
+    }
+
+    // Blackbox requests are accepted and forwarded, but not tracked publicly.
+    private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking()
+        .Include(r => r.Service).ThenInclude(s => s!.Jurisdiction)
+        .Where(r => r.Service!.Type != ServiceTypes.Blackbox);
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Open311Gateway.Api.Features.Requests.Submission;
+
+/// <summary>
+/// The fields of a POST, whatever the body's encoding: each name with every value it was given.
+/// Empty values count as absent, as clients send <c>jurisdiction_id=</c>.
+/// </summary>
+public sealed partial class SubmittedFields
+{
+    private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> Names => _fields.Keys;
+
+    public void Add(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        if (!_fields.TryGetValue(name, out var values)) _fields[name] = values = [];
+        values.Add(value);
+    }
+
+    public IReadOnlyList<string> All(string name) => _fields.TryGetValue(name, out var values) ? values : [];
+
+    /// <summary>The one value of a field; a field given twice with different values is an error, not a guess.</summary>
+    public string? Single(string name, List<string> errors)
+    {
+        var values = All(name).Distinct().ToList();
+        if (values.Count > 1) errors.Add($"{name} was given {values.Count} different values; send it once.");
+        return values.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Attribute values by code, from <c>attribute[CODE]</c> and <c>attribute[CODE][]</c> alike
+    /// (FixMyStreet repeats <c>attribute[CODE]</c> for multi-value attributes, others use <c>[]</c>).
+    /// </summary>
+    public Dictionary<string, List<string>> Attributes()
+    {
+        var attributes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, values) in _fields)
+        {
+            var match = AttributeName().Match(name);
+            if (!match.Success) continue;
+            var code = match.Groups["code"].Value;
+            if (!attributes.TryGetValue(code, out var collected)) attributes[code] = collected = [];
+            collected.AddRange(values);
+        }
+        return attributes;
+    }
+
+    [GeneratedRegex(@"^attribute\[(?<code>[^\[\]]+)\](?:\[\])?$")]
+    private static partial Regex AttributeName();
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Errors;
+using Open311Gateway.Api.Jurisdictions;
+using Open311Gateway.Api.Open311;
+
+namespace Open311Gateway.Api;
+
+/// <summary>What the API host consists of, and the order its middleware runs in.</summary>
+public static class GatewayApiSetup
+{
+    public static WebApplicationBuilder AddGatewayApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
+        var open311 = builder.Configuration.GetSection(Open311Options.Section).Get<Open311Options>() ?? new Open311Options();
+
+        services.AddGatewayData(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<JurisdictionResolver>();
+        services.AddScoped<ApiKeyService>();
+        services.AddExceptionHandler<Open311ExceptionHandler>();
+        services.AddControllers(mvc => mvc.Conventions.Add(new Open311RoutePrefixConvention(open311.BasePath)))
+            .AddNewtonsoftJson();
+        return builder;
+    }
+
+    public static WebApplication UseGatewayApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(_ => { });
+        app.UseStatusCodePages(StatusCodeErrorBodies.WriteAsync);
+        app.UseMiddleware<Open311FormatMiddleware>();
+        app.MapControllers();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
+        {
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<GatewayDbContext>().Database.Migrate();
+        }
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Open311;
+
+namespace Open311Gateway.Api.Jurisdictions;
+
+/// <summary>
+/// Finds the jurisdiction a client means. <c>jurisdiction_id</c> is required only when this gateway
+/// serves several; an empty value counts as absent (FixMyStreet sends <c>jurisdiction_id=</c>).
+/// </summary>
+public sealed class JurisdictionResolver(GatewayDbContext db)
+{
+    public async Task<JurisdictionResolution> ResolveAsync(string? jurisdictionId, CancellationToken cancellationToken)
+    {
+        var active = await db.Jurisdictions.AsNoTracking().Where(j => j.IsActive).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(jurisdictionId))
+        {
+            return active.Count switch
+            {
+                1 => new(active[0], null),
+                0 => new(null, new(StatusCodes.Status404NotFound, "No jurisdiction is configured on this endpoint.")),
+                _ => new(null, new(StatusCodes.Status400BadRequest,
+                    "jurisdiction_id is required: this endpoint serves " + string.Join(", ", active.Select(j => j.Id)) + ".")),
+            };
+        }
+        var match = active.FirstOrDefault(j => string.Equals(j.Id, jurisdictionId.Trim(), StringComparison.OrdinalIgnoreCase));
+        return match is null
+            ? new(null, new(StatusCodes.Status404NotFound, $"Unknown jurisdiction_id '{jurisdictionId}'."))
+            : new(match, null);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace Open311Gateway.Api.Open311;
+
+/// <summary>Writes a document as JSON: the root element dropped, lists as arrays.</summary>
+public static class Open311JsonWriter
+{
+    public static string Write(Open311Document document)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            WriteValue(json, document.Content);
+        }
+        return text.ToString();
+    }
+
+    private static void WriteValue(JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNull();
+                break;
+            case Open311Object obj:
+                json.WriteStartObject();
+                foreach (var (name, field) in obj.Fields)
+                {
+                    json.WritePropertyName(name);
+                    WriteValue(json, field);
+                }
+                json.WriteEndObject();
+                break;
+            case Open311List list:
+                json.WriteStartArray();
+                foreach (var item in list.Items) WriteValue(json, item);
+                json.WriteEndArray();
+                break;
+            case string s:
+                json.WriteValue(s);
+                break;
+            case bool b:
+                json.WriteValue(b);
+                break;
+            case double d:
+                json.WriteValue(d);
+                break;
+            case int i:
+                json.WriteValue(i);
+                break;
+            default:
+                throw new ArgumentException($"Open311 documents do not hold values of type {value.GetType()}.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text;
+
+namespace Open311Gateway.Api.Open311;
+
+/// <summary>Writes a document to an HTTP response in the asked-for format; used by actions and by middleware alike.</summary>
+public static class Open311Response
+{
+    public static Task WriteAsync(HttpResponse response, Open311Document document, Open311Format format, int statusCode)
+    {
+        response.StatusCode = statusCode;
+        response.ContentType = format.ContentType();
+        var body = format == Open311Format.Xml
+            ? Open311XmlWriter.Write(document)
+            : Encoding.UTF8.GetBytes(Open311JsonWriter.Write(document));
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body).AsTask();
+    }
+
+    public static Task WriteErrorsAsync(HttpResponse response, Open311Format format, int statusCode, params IEnumerable<string> descriptions) =>
+        WriteAsync(response, Open311Document.Errors(descriptions.Select(d => new Open311Error(statusCode, d))), format, statusCode);
+}
