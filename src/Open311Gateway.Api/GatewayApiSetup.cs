@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Data;
@@ -21,7 +22,14 @@ public static class GatewayApiSetup
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
-        services.AddControllers(mvc => mvc.Conventions.Add(new Open311RoutePrefixConvention(open311.BasePath)))
+        services.AddControllers(mvc =>
+            {
+                mvc.Conventions.Add(new Open311RoutePrefixConvention(open311.BasePath));
+                // MVC would read a form body eagerly, past our size limit; POST bodies are read by SubmittedFieldsReader.
+                mvc.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+                mvc.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+                mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            })
             .AddNewtonsoftJson();
         return builder;
     }
@@ -30,7 +38,9 @@ public static class GatewayApiSetup
     {
         app.UseExceptionHandler(_ => { });
         app.UseStatusCodePages(StatusCodeErrorBodies.WriteAsync);
+        // The suffix must be stripped before routing looks at the path, so routing is placed explicitly after it.
         app.UseMiddleware<Open311FormatMiddleware>();
+        app.UseRouting();
         app.MapControllers();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Open311Gateway.Api.ApiKeys;
+
+namespace Open311Gateway.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API host over a database of its own, seeded with <see cref="TestCatalog"/>, and an API key
+/// for a test client app. One per test class.
+/// </summary>
+public class GatewayApp : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    protected virtual bool WithSecondJurisdiction => false;
+
+    public TestDatabase Database => _database;
+    public string ApiKey { get; private set; } = "";
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await using (var db = _database.CreateDbContext())
+            await TestCatalog.SeedAsync(db, WithSecondJurisdiction);
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment("Testing")
+            .UseSetting("ConnectionStrings:Gateway", _database.ConnectionString));
+        Client = _factory.CreateClient();
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        (_, ApiKey) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("Testclient", CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
