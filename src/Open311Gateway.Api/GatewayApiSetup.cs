@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Errors;
+using Open311Gateway.Api.Features.OpenApi;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 
@@ -42,6 +43,7 @@ public static class GatewayApiSetup
         app.UseMiddleware<Open311FormatMiddleware>();
         app.UseRouting();
         app.MapControllers();
+        app.MapOpenApiDocument();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {
             using var scope = app.Services.CreateScope();

@@ -10,6 +10,10 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<BackOfficeClient> BackOfficeClients => Set<BackOfficeClient>();
+    public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

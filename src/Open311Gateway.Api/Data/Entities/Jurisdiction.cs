@@ -10,6 +10,10 @@ public class Jurisdiction
     public required string TimeZone { get; set; }
     public string? Contact { get; set; }
     public string? KeyService { get; set; }
+    /// <summary>Adapter that forwards this jurisdiction's reports (<c>webhook</c>); none: reports are only stored.</summary>
+    public string? DeliveryAdapter { get; set; }
+    /// <summary>The adapter's address, such as the webhook URL. Secrets live in the worker's configuration.</summary>
+    public string? DeliveryEndpoint { get; set; }
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }

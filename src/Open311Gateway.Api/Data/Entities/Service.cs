@@ -18,6 +18,11 @@ public class Service
     public string? ServiceNotice { get; set; }
     /// <summary>The service definition's attributes, in catalogue order (stored as jsonb).</summary>
     public List<AttributeDefinition> Attributes { get; set; } = [];
+    /// <summary>The back office's own code for this service, when it differs.</summary>
+    public string? ExternalCode { get; set; }
+    /// <summary>Overrides the jurisdiction's adapter for this service.</summary>
+    public string? DeliveryAdapter { get; set; }
+    public string? DeliveryEndpoint { get; set; }
     // Removed from the catalogue: deactivated, never deleted, so old requests keep their meaning.
     public bool IsActive { get; set; } = true;
 }

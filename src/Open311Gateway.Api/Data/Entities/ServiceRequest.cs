@@ -20,6 +20,8 @@ public class ServiceRequest
     public string? StatusNotes { get; set; }
     public string? AgencyResponsible { get; set; }
     public string? ServiceNotice { get; set; }
+    /// <summary>The back office's own case id, when it answered the delivery with one.</summary>
+    public string? ExternalCaseId { get; set; }
 
     public DateTimeOffset RequestedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Data.Configurations;
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder)
+    {
+        builder.Property(d => d.Kind).HasMaxLength(32);
+        builder.Property(d => d.State).HasMaxLength(16);
+        // The scheduler looks for due retries only.
+        builder.HasIndex(d => d.NextAttemptAt).HasFilter("state = 'retry_wait'");
+        builder.HasIndex(d => new { d.JurisdictionId, d.State });
+        builder.HasIndex(d => d.ServiceRequestId);
+        builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(d => d.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RequestUpdate>().WithMany().HasForeignKey(d => d.RequestUpdateId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.Payload).HasColumnType("jsonb");
+        builder.Property(m => m.MessageType).HasMaxLength(200);
+        builder.Property(m => m.Destination).HasMaxLength(200);
+        // The dispatcher claims unsent rows in id order; sent ones are history.
+        builder.HasIndex(m => m.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
+    }
+}
