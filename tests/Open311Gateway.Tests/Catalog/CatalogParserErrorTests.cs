@@ -49,6 +49,21 @@ public class CatalogParserErrorTests
             """, line: 4, column: 5, "unknown key 'password'", "allowed here: id, name, time_zone");
 
     [Fact]
+    public void A_misspelled_key_is_refused_with_the_keys_allowed_there_and_no_word_about_secrets()
+    {
+        var error = CatalogAssert.SingleError("""
+            jurisdictions:
+              - id: a.de
+                name: A
+                services:
+                  - code: X
+                    name: X
+                    keyword: [Loch]
+            """, line: 7, column: 9, "unknown key 'keyword'", "allowed here: code, name, description, type, keywords");
+        Assert.DoesNotContain("secret", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_top_level_key_is_refused() =>
         CatalogAssert.SingleError("""
             version: 2

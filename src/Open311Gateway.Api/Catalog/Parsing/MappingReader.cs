@@ -10,7 +10,9 @@ namespace Open311Gateway.Api.Catalog.Parsing;
 /// </summary>
 internal sealed class MappingReader
 {
-    private static readonly string[] SecretHints = ["key", "password", "passwort", "secret", "token", "credential"];
+    // Enough to recognise a credential; a plain typo (keyword:) gets no lecture about secrets.
+    private static readonly string[] SecretHints =
+        ["api_key", "apikey", "api-key", "password", "passwort", "secret", "token", "credential", "hmac"];
 
     private readonly YamlMappingNode _node;
     private readonly ParseContext _context;
@@ -133,7 +135,7 @@ internal sealed class MappingReader
         _context.Report(value, value switch
         {
             YamlScalarNode { Style: ScalarStyle.Plain } scalar => $"{PathOf(key)} '{scalar.Value}' is not {expected}",
-            // YAML reads a quoted "true" or "1" as text, which would hide a typing mistake elsewhere.
+            // Quoted, YAML reads "true" or "2" as text: say so rather than guess what was meant.
             YamlScalarNode scalar => $"{PathOf(key)} \"{scalar.Value}\" is quoted text; write {expected} without quotes",
             _ => $"{PathOf(key)} must be {expected}, not {ParseContext.Describe(value)}",
         });
