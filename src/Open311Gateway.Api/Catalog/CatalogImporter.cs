@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Catalog.Importing;
+using Open311Gateway.Api.Data;
+
+namespace Open311Gateway.Api.Catalog;
+
+/// <summary>
+/// Imports a catalogue file into the database: all of it in one transaction, or nothing when the file has errors.
+/// Re-importing the same file changes nothing but the jurisdictions' import time.
+/// </summary>
+public sealed class CatalogImporter(GatewayDbContext db, TimeProvider clock)
+{
+    // Any fixed number works: it only has to be the same for every importer on this database, so that
+    // two imports started at once (two operators, two replicas) run one after the other instead of colliding.
+    private const long ImportLockKey = 311_000_001;
+
+    /// <exception cref="FileNotFoundException">The path does not exist.</exception>
+    public async Task<CatalogImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var yaml = await File.ReadAllTextAsync(path, cancellationToken);
+        return await ImportAsync(new StringReader(yaml), cancellationToken);
+    }
+
+    public async Task<CatalogImportResult> ImportAsync(TextReader yaml, CancellationToken cancellationToken = default)
+    {
+        var parsed = CatalogParser.Parse(yaml);
+        if (!parsed.IsValid)
+        {
+            return CatalogImportResult.Refused(parsed.Errors);
+        }
+        // Under a retrying execution strategy the whole transaction is what gets retried.
+        return await db.Database.CreateExecutionStrategy()
+            .ExecuteAsync(token => ApplyAsync(parsed.Catalog, token), cancellationToken);
+    }
+
+    private async Task<CatalogImportResult> ApplyAsync(ParsedCatalog catalog, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
+
+        var existing = await db.Jurisdictions.Include(j => j.Services).ToListAsync(cancellationToken);
+        var synchronizer = new CatalogSynchronizer(db, clock.GetUtcNow());
+        synchronizer.Apply(catalog, existing);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CatalogImportResult([], synchronizer.Jurisdictions, synchronizer.Services);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Open311Gateway.Api.Catalog;
+
+public sealed record CatalogJurisdiction(
+    string Id,
+    string Name,
+    string TimeZone,
+    string? Contact,
+    string? KeyService,
+    IReadOnlyList<CatalogService> Services);

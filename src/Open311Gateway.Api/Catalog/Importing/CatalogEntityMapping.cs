@@ -1,0 +1,38 @@
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Catalog.Importing;
+
+/// <summary>Copies catalogue fields onto rows; keys (ids, codes) and bookkeeping stay with the caller.</summary>
+internal static class CatalogEntityMapping
+{
+    public static void CopyTo(this CatalogJurisdiction source, Jurisdiction row)
+    {
+        row.Name = source.Name;
+        row.TimeZone = source.TimeZone;
+        row.Contact = source.Contact;
+        row.KeyService = source.KeyService;
+    }
+
+    public static void CopyTo(this CatalogService source, Service row)
+    {
+        row.Name = source.Name;
+        row.Description = source.Description;
+        row.Type = source.Type;
+        row.Keywords = source.Keywords.Count == 0 ? null : string.Join(",", source.Keywords);
+        row.Group = source.Group;
+        row.ServiceNotice = source.ServiceNotice;
+        row.Attributes = source.Attributes.Select(ToEntity).ToList();
+    }
+
+    private static AttributeDefinition ToEntity(CatalogAttribute attribute) => new()
+    {
+        Code = attribute.Code,
+        Variable = attribute.Variable,
+        Datatype = attribute.Datatype,
+        Required = attribute.Required,
+        DatatypeDescription = attribute.DatatypeDescription,
+        Order = attribute.Order,
+        Description = attribute.Description,
+        Values = attribute.Values.Select(v => new AttributeValue { Key = v.Key, Name = v.Name }).ToList(),
+    };
+}

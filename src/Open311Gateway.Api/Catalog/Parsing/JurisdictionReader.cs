@@ -1,0 +1,63 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Open311Gateway.Api.Catalog.Parsing;
+
+internal static class JurisdictionReader
+{
+    // The limits of the jurisdictions table, checked here so an import never fails half-way in the database.
+    private const int MaxIdLength = 100;
+    private const int MaxNameLength = 200;
+
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "services"];
+
+    public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids)
+    {
+        if (context.AsMapping(node, path) is not { } mapping)
+        {
+            return null;
+        }
+        var reader = new MappingReader(mapping, path, context, Keys);
+
+        var id = reader.String("id", required: true);
+        if (id is not null)
+        {
+            CheckId(id, reader, context);
+            ids.Claim(id, reader.StartOf("id"), path, $"{reader.PathOf("id")} '{id}'");
+        }
+
+        var name = reader.String("name", required: true);
+        if (name is { Length: > MaxNameLength })
+        {
+            context.Report(reader.StartOf("name"), $"{reader.PathOf("name")} is longer than {MaxNameLength} characters");
+        }
+
+        var timeZone = reader.String("time_zone", required: false) ?? CatalogVocabulary.DefaultTimeZone;
+        if (!TextRules.IsIanaTimeZone(timeZone))
+        {
+            context.Report(reader.StartOf("time_zone"),
+                $"{reader.PathOf("time_zone")} '{timeZone}' is not an IANA time zone such as Europe/Berlin");
+        }
+
+        var services = ServiceReader.ReadAll(reader, context);
+        return new CatalogJurisdiction(
+            id ?? "",
+            name ?? "",
+            timeZone,
+            reader.String("contact", required: false),
+            reader.String("key_service", required: false),
+            services);
+    }
+
+    private static void CheckId(string id, MappingReader reader, ParseContext context)
+    {
+        var at = reader.StartOf("id");
+        if (!TextRules.IsJurisdictionId(id))
+        {
+            context.Report(at, $"{reader.PathOf("id")} '{id}' may only contain a-z, 0-9, '.' and '-'");
+        }
+        if (id.Length > MaxIdLength)
+        {
+            context.Report(at, $"{reader.PathOf("id")} is longer than {MaxIdLength} characters");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Open311Gateway.Api.Catalog.Parsing;
+
+internal static class ServiceReader
+{
+    private const int MaxCodeLength = 100;
+
+    private static readonly string[] Keys =
+        ["code", "name", "description", "type", "keywords", "group", "service_notice", "attributes"];
+
+    public static IReadOnlyList<CatalogService> ReadAll(MappingReader jurisdiction, ParseContext context)
+    {
+        var codes = new UniqueValues<string>(context);
+        var services = new List<CatalogService>();
+        var items = jurisdiction.Sequence("services", required: false);
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (Read(items[index], $"{jurisdiction.PathOf("services")}[{index}]", context, codes) is { } service)
+            {
+                services.Add(service);
+            }
+        }
+        return services;
+    }
+
+    private static CatalogService? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> codes)
+    {
+        if (context.AsMapping(node, path) is not { } mapping)
+        {
+            return null;
+        }
+        var reader = new MappingReader(mapping, path, context, Keys);
+
+        var code = reader.String("code", required: true);
+        if (code is not null)
+        {
+            CheckCode(code, reader, context);
+            codes.Claim(code, reader.StartOf("code"), path, $"{reader.PathOf("code")} '{code}'");
+        }
+
+        var type = reader.String("type", required: false) ?? CatalogVocabulary.DefaultServiceType;
+        if (!CatalogVocabulary.ServiceTypes.Contains(type))
+        {
+            context.Report(reader.StartOf("type"),
+                $"{reader.PathOf("type")} '{type}' is not one of {string.Join(", ", CatalogVocabulary.ServiceTypes)}");
+        }
+
+        return new CatalogService(
+            code ?? "",
+            reader.String("name", required: true) ?? "",
+            reader.String("description", required: false),
+            type,
+            ReadKeywords(reader, context),
+            reader.String("group", required: false),
+            reader.String("service_notice", required: false),
+            AttributeReader.ReadAll(reader, context));
+    }
+
+    private static void CheckCode(string code, MappingReader reader, ParseContext context)
+    {
+        var at = reader.StartOf("code");
+        var name = $"{reader.PathOf("code")} '{code}'";
+        if (code.Length > MaxCodeLength)
+        {
+            context.Report(at, $"{name} is longer than {MaxCodeLength} characters");
+        }
+        // GET requests takes service_code as a comma list: a code with a comma could never be filtered on.
+        if (code.Contains(','))
+        {
+            context.Report(at, $"{name} must not contain a comma");
+        }
+        if (TextRules.HasControlCharacter(code))
+        {
+            context.Report(at, $"{name} must not contain line breaks or other control characters");
+        }
+    }
+
+    // Keywords are served as one comma string, so a keyword may not contain a comma itself.
+    private static IReadOnlyList<string> ReadKeywords(MappingReader reader, ParseContext context)
+    {
+        var keywords = new List<string>();
+        var items = reader.Sequence("keywords", required: false);
+        for (var index = 0; index < items.Count; index++)
+        {
+            var path = $"{reader.PathOf("keywords")}[{index}]";
+            var text = (items[index] as YamlScalarNode)?.Value?.Trim();
+            if (items[index] is not YamlScalarNode || string.IsNullOrEmpty(text) || ParseContext.IsNull(items[index]))
+            {
+                context.Report(items[index], $"{path} must be a word or phrase, not {ParseContext.Describe(items[index])}");
+            }
+            else if (text.Contains(','))
+            {
+                context.Report(items[index], $"{path} '{text}' must not contain a comma");
+            }
+            else
+            {
+                keywords.Add(text);
+            }
+        }
+        return keywords;
+    }
+}

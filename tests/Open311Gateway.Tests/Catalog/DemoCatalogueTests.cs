@@ -1,0 +1,73 @@
+using Open311Gateway.Api.Catalog;
+
+namespace Open311Gateway.Tests.Catalog;
+
+public class DemoCatalogueTests
+{
+    private static readonly ParsedCatalog Demo =
+        CatalogAssert.Valid(File.ReadAllText(RepositoryFiles.PathOf("deploy/catalog/musterstadt.yaml")));
+
+    private static CatalogService Service(string code) => Demo.Jurisdictions.Single().Services.Single(s => s.Code == code);
+
+    [Fact]
+    public void The_demo_catalogue_describes_Musterstadt_in_Berlin_time()
+    {
+        var jurisdiction = Assert.Single(Demo.Jurisdictions);
+        Assert.Equal("musterstadt.de", jurisdiction.Id);
+        Assert.Equal("Stadt Musterstadt", jurisdiction.Name);
+        Assert.Equal("Europe/Berlin", jurisdiction.TimeZone);
+        Assert.Contains("example.org", jurisdiction.Contact);
+        Assert.False(string.IsNullOrWhiteSpace(jurisdiction.KeyService));
+    }
+
+    [Theory]
+    [InlineData("SCHLAGLOCH", "realtime")]
+    [InlineData("STRASSENBELEUCHTUNG", "realtime")]
+    [InlineData("WILDER_MUELL", "batch")]
+    [InlineData("GRAFFITI", "realtime")]
+    [InlineData("AMPELSTOERUNG", "realtime")]
+    [InlineData("SPIELPLATZ", "realtime")]
+    [InlineData("HINWEIS_ALLGEMEIN", "blackbox")]
+    public void The_demo_catalogue_offers_the_expected_services(string code, string type) =>
+        Assert.Equal(type, Service(code).Type);
+
+    [Fact]
+    public void Umlauts_in_the_demo_catalogue_are_read_as_written()
+    {
+        Assert.Equal("Wilder Müll", Service("WILDER_MUELL").Name);
+        Assert.Equal("Straßenbeleuchtung defekt", Service("STRASSENBELEUCHTUNG").Name);
+        Assert.Equal("Grünflächen", Service("SPIELPLATZ").Group);
+        Assert.Contains(Service("SCHLAGLOCH").Keywords, k => k == "Straße");
+        var art = Service("WILDER_MUELL").Attributes.Single(a => a.Code == "ART");
+        Assert.Equal("multivaluelist", art.Datatype);
+        Assert.Equal(["Sperrmüll", "Elektrogeräte", "Bauschutt", "Hausmüll"], art.Values.Take(4).Select(v => v.Name));
+    }
+
+    [Fact]
+    public void The_traffic_light_service_tells_people_to_call_110_in_an_emergency() =>
+        Assert.Contains("110", Service("AMPELSTOERUNG").ServiceNotice);
+
+    [Fact]
+    public void The_playground_service_has_an_informational_and_a_datetime_attribute()
+    {
+        var attributes = Service("SPIELPLATZ").Attributes;
+        Assert.Contains(attributes, a => !a.Variable && !a.Required);
+        Assert.Contains(attributes, a => a is { Code: "BEOBACHTET_AM", Datatype: "datetime" });
+    }
+
+    [Fact]
+    public void The_pothole_size_is_a_required_single_choice()
+    {
+        var size = Service("SCHLAGLOCH").Attributes.Single(a => a.Code == "GROESSE");
+        Assert.True(size.Required);
+        Assert.Equal("singlevaluelist", size.Datatype);
+        Assert.Equal(1, size.Order);
+    }
+
+    [Fact]
+    public void Every_list_attribute_in_the_demo_catalogue_has_choices_and_every_other_has_none()
+    {
+        var attributes = Demo.Jurisdictions.SelectMany(j => j.Services).SelectMany(s => s.Attributes).ToList();
+        Assert.All(attributes, a => Assert.Equal(CatalogVocabulary.IsListDatatype(a.Datatype), a.Values.Count > 0));
+    }
+}
