@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Errors;
 using Open311Gateway.Api.Features.OpenApi;
@@ -19,6 +20,7 @@ public static class GatewayApiSetup
         var open311 = builder.Configuration.GetSection(Open311Options.Section).Get<Open311Options>() ?? new Open311Options();
 
         services.AddGatewayData(builder.Configuration);
+        services.AddCatalog();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();

@@ -6,4 +6,5 @@ public sealed record CatalogJurisdiction(
     string TimeZone,
     string? Contact,
     string? KeyService,
+    CatalogDelivery? Delivery,
     IReadOnlyList<CatalogService> Services);

@@ -9,7 +9,9 @@ public sealed record CatalogService(
     IReadOnlyList<string> Keywords,
     string? Group,
     string? ServiceNotice,
-    IReadOnlyList<CatalogAttribute> Attributes)
+    IReadOnlyList<CatalogAttribute> Attributes,
+    string? ExternalCode = null,
+    CatalogDelivery? Delivery = null)
 {
     /// <summary>GeoReport v2 <c>metadata</c>: true when the service has a definition to fetch.</summary>
     public bool Metadata => Attributes.Count > 0;

@@ -11,5 +11,8 @@ public static class CatalogVocabulary
     public static IReadOnlyList<string> Datatypes { get; } =
         ["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"];
 
+    /// <summary>Adapter kinds a worker knows; see specs/webhook.md.</summary>
+    public static IReadOnlyList<string> Adapters { get; } = ["webhook"];
+
     public static bool IsListDatatype(string datatype) => datatype is "singlevaluelist" or "multivaluelist";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 
 namespace Open311Gateway.Api.Cli;
@@ -13,6 +14,8 @@ public static class OperatorCommands
     public static readonly IReadOnlyDictionary<string, string> Usage = new Dictionary<string, string>
     {
         ["migrate"] = "migrate                      apply database migrations",
+        ["import-catalog"] = "import-catalog <file.yaml>   validate a catalogue and import it (nothing changes if it has errors)",
+        ["check-catalog"] = "check-catalog <file.yaml>    validate a catalogue without importing it",
         ["create-api-key"] = "create-api-key <client name>  issue an API key for a client app (printed once)",
         ["revoke-api-key"] = "revoke-api-key <key id|key>   revoke a client app's key",
         ["list-api-keys"] = "list-api-keys                list client apps and their key ids",
@@ -34,6 +37,15 @@ public static class OperatorCommands
                 await provider.GetRequiredService<GatewayDbContext>().Database.MigrateAsync(cancellationToken);
                 await output.WriteLineAsync("Database is up to date.");
                 return 0;
+            case "import-catalog" when operands.Length == 1:
+                var imported = await provider.GetRequiredService<CatalogImporter>().ImportFileAsync(operands[0], cancellationToken);
+                await output.WriteLineAsync(imported.ToString());
+                return imported.Succeeded ? 0 : 1;
+            case "check-catalog" when operands.Length == 1:
+                var parsed = CatalogParser.Parse(await File.ReadAllTextAsync(operands[0], cancellationToken));
+                foreach (var e in parsed.Errors) await output.WriteLineAsync(e.ToString());
+                await output.WriteLineAsync(parsed.IsValid ? "The catalogue is valid." : "The catalogue has errors.");
+                return parsed.IsValid ? 0 : 1;
             case "create-api-key" when operands.Length == 1 && !string.IsNullOrWhiteSpace(operands[0]):
                 var (client, key) = await provider.GetRequiredService<ApiKeyService>().CreateAsync(operands[0].Trim(), cancellationToken);
                 await output.WriteLineAsync($"API key for '{client.Name}' (key id {client.KeyId}); it is shown only now:");

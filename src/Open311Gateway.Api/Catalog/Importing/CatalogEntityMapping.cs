@@ -11,6 +11,8 @@ internal static class CatalogEntityMapping
         row.TimeZone = source.TimeZone;
         row.Contact = source.Contact;
         row.KeyService = source.KeyService;
+        row.DeliveryAdapter = source.Delivery?.Adapter;
+        row.DeliveryEndpoint = source.Delivery?.Endpoint;
     }
 
     public static void CopyTo(this CatalogService source, Service row)
@@ -22,6 +24,9 @@ internal static class CatalogEntityMapping
         row.Group = source.Group;
         row.ServiceNotice = source.ServiceNotice;
         row.Attributes = source.Attributes.Select(ToEntity).ToList();
+        row.ExternalCode = source.ExternalCode;
+        row.DeliveryAdapter = source.Delivery?.Adapter;
+        row.DeliveryEndpoint = source.Delivery?.Endpoint;
     }
 
     private static AttributeDefinition ToEntity(CatalogAttribute attribute) => new()

@@ -8,7 +8,7 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "services"];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "services"];
 
     public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids)
     {
@@ -45,6 +45,7 @@ internal static class JurisdictionReader
             timeZone,
             reader.String("contact", required: false),
             reader.String("key_service", required: false),
+            DeliveryReader.Read(reader, context),
             services);
     }
 

@@ -114,6 +114,15 @@ internal sealed class MappingReader
         return [];
     }
 
+    /// <summary>A nested mapping, or null when the key is absent (reported when it is not a mapping).</summary>
+    public YamlMappingNode? Mapping(string key)
+    {
+        var value = Value(key, required: false);
+        if (value is null or YamlMappingNode) return value as YamlMappingNode;
+        _context.Report(value, $"{PathOf(key)} must be a mapping ('key: value' lines), not {ParseContext.Describe(value)}");
+        return null;
+    }
+
     /// <summary>True when the key is given with a value other than YAML's null.</summary>
     public bool Has(string key) => _values.TryGetValue(key, out var value) && !ParseContext.IsNull(value);
 

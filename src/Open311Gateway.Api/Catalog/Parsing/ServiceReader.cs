@@ -7,7 +7,7 @@ internal static class ServiceReader
     private const int MaxCodeLength = 100;
 
     private static readonly string[] Keys =
-        ["code", "name", "description", "type", "keywords", "group", "service_notice", "attributes"];
+        ["code", "name", "description", "type", "keywords", "group", "service_notice", "attributes", "external_code", "delivery"];
 
     public static IReadOnlyList<CatalogService> ReadAll(MappingReader jurisdiction, ParseContext context)
     {
@@ -54,7 +54,9 @@ internal static class ServiceReader
             ReadKeywords(reader, context),
             reader.String("group", required: false),
             reader.String("service_notice", required: false),
-            AttributeReader.ReadAll(reader, context));
+            AttributeReader.ReadAll(reader, context),
+            reader.String("external_code", required: false),
+            DeliveryReader.Read(reader, context));
     }
 
     private static void CheckCode(string code, MappingReader reader, ParseContext context)

@@ -11,6 +11,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
         builder.Property(j => j.Id).HasMaxLength(100);
         builder.Property(j => j.Name).HasMaxLength(200);
         builder.Property(j => j.TimeZone).HasMaxLength(64);
-        builder.HasMany(j => j.Services).WithOne(s => s.Jurisdiction).HasForeignKey(s => s.JurisdictionId);
+        // Never cascade: requests point at services, and the importer deactivates rather than deletes.
+        builder.HasMany(j => j.Services).WithOne(s => s.Jurisdiction).HasForeignKey(s => s.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -658,7 +658,7 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany("Services")
                         .HasForeignKey("JurisdictionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_services_jurisdictions_jurisdiction_id");
 

@@ -14,7 +14,7 @@ using Open311Gateway.Api.Data;
 namespace Open311Gateway.Api.Data.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261127074200_Deliveries")]
+    [Migration("20261127074602_Deliveries")]
     partial class Deliveries
     {
         /// <inheritdoc />
@@ -661,7 +661,7 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany("Services")
                         .HasForeignKey("JurisdictionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_services_jurisdictions_jurisdiction_id");
 

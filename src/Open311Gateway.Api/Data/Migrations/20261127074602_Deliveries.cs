@@ -12,6 +12,10 @@ namespace Open311Gateway.Api.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_services_jurisdictions_jurisdiction_id",
+                table: "services");
+
             migrationBuilder.AddColumn<string>(
                 name: "delivery_adapter",
                 table: "services",
@@ -212,11 +216,23 @@ namespace Open311Gateway.Api.Data.Migrations
                 name: "ix_request_updates_source_updated_at",
                 table: "request_updates",
                 columns: new[] { "source", "updated_at" });
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_services_jurisdictions_jurisdiction_id",
+                table: "services",
+                column: "jurisdiction_id",
+                principalTable: "jurisdictions",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_services_jurisdictions_jurisdiction_id",
+                table: "services");
+
             migrationBuilder.DropTable(
                 name: "back_office_clients");
 
@@ -252,6 +268,14 @@ namespace Open311Gateway.Api.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "delivery_endpoint",
                 table: "jurisdictions");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_services_jurisdictions_jurisdiction_id",
+                table: "services",
+                column: "jurisdiction_id",
+                principalTable: "jurisdictions",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }
