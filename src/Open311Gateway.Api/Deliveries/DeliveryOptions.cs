@@ -1,0 +1,34 @@
+namespace Open311Gateway.Api.Deliveries;
+
+/// <summary>How the API host hands reports to workers and retries them (section <c>Delivery</c>).</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>Attempts before a delivery is marked failed (an operator can replay it).</summary>
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>Wait after the first failed attempt; doubles with each further failure.</summary>
+    public double RetryBaseDelaySeconds { get; set; } = 60;
+
+    /// <summary>Longest wait between two attempts.</summary>
+    public double RetryMaxDelaySeconds { get; set; } = 6 * 3600;
+
+    /// <summary>How often the dispatcher and the retry scheduler look for work when nothing woke them.</summary>
+    public double PollIntervalSeconds { get; set; } = 1;
+
+    /// <summary>Outbox rows claimed per round.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long one send may wait for the broker before the row is left for the next round.</summary>
+    public double SendTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Run the dispatcher and the scheduler in this process (several API replicas may all run them).</summary>
+    public bool RunDispatcher { get; set; } = true;
+
+    public TimeSpan DelayAfterFailedAttempt(int attempt)
+    {
+        var seconds = RetryBaseDelaySeconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, RetryMaxDelaySeconds));
+    }
+}
