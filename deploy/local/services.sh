@@ -26,6 +26,7 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 state_dir="${OPEN311_STATE_DIR:-$repo_root/.local}"
+[[ $state_dir == /* ]] || state_dir="$PWD/$state_dir"  # the services run from / (below)
 pg_port="${OPEN311_PG_PORT:-55432}"
 pg_db="${OPEN311_PG_DB:-open311}"
 rabbit_port="${OPEN311_RABBIT_PORT:-5672}"
@@ -45,10 +46,11 @@ as_user() {
   local user="$1"; shift
   local cmd
   cmd="$(printf '%q ' "$@")"
+  # From /, since our cwd (e.g. /root) may be closed to the service account.
   if [[ $(id -u) -eq 0 ]]; then
-    su "$user" -s /bin/bash -c "$cmd"
+    (cd / && su "$user" -s /bin/bash -c "$cmd")
   else
-    bash -c "$cmd"
+    (cd / && bash -c "$cmd")
   fi
 }
 
@@ -248,8 +250,7 @@ rabbit_run() {  # $1 = rabbitmq-server|rabbitmqctl|rabbitmq-diagnostics, rest = 
   local tool="$1"; shift
   local env_args=()
   mapfile -t env_args < <(rabbit_env)
-  # Run from a directory the rabbitmq account can enter (our cwd may be /root).
-  (cd / && as_user rabbitmq env "${env_args[@]}" "$rabbit_bin/$tool" "$@")
+  as_user rabbitmq env "${env_args[@]}" "$rabbit_bin/$tool" "$@"
 }
 
 rabbit_running() {
