@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Run the gateway locally: start PostgreSQL+PostGIS and RabbitMQ, build, migrate the
+# database, load the example catalogue (Musterstadt), create an API key for a demo app, and
+# serve the API in the foreground on http://127.0.0.1:${OPEN311_HTTP_PORT:-5080}.
+#
+# Each run creates one more demo API key. Ports: OPEN311_HTTP_PORT here, the rest as in
+# services.sh (OPEN311_PG_PORT, OPEN311_RABBIT_PORT, ...).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo_root"
+
+http_port="${OPEN311_HTTP_PORT:-5080}"
+api_project=src/Open311Gateway.Api
+
+bash deploy/local/services.sh start
+# The same connection settings services.sh used (ports may come from OPEN311_* variables).
+eval "$(bash deploy/local/services.sh env)"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# appsettings.Development.json and developer-friendly error pages, unless told otherwise.
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-$ASPNETCORE_ENVIRONMENT}"
+
+# Build once; each command below then starts the built API without rebuilding. Only the
+# API is needed here (the worker and tests are built by test.sh).
+dotnet build "$api_project"
+
+# --no-launch-profile: a launchSettings.json must not override our URL or environment.
+api() { dotnet run --no-build --no-launch-profile --project "$api_project" -- "$@"; }
+
+api migrate
+api import-catalog deploy/catalog/musterstadt.yaml
+
+# create-api-key prints the new key as the last line on stdout.
+key_output="$(api create-api-key "Demo-App")"
+printf '%s\n' "$key_output"
+api_key="$(printf '%s\n' "$key_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
+[[ -n $api_key ]] || { echo "create-api-key printed no key" >&2; exit 1; }
+
+base_url="http://127.0.0.1:$http_port"
+cat <<EOF
+
+================================================================================
+  API key for "Demo-App":  $api_key
+
+  Gateway: $base_url/open311/v2/   (starting below; Ctrl+C stops it)
+  Report a pothole:
+
+  curl -sS -X POST '$base_url/open311/v2/requests.json' \\
+    --data-urlencode 'api_key=$api_key' \\
+    --data-urlencode 'service_code=SCHLAGLOCH' \\
+    --data-urlencode 'lat=52.5200' \\
+    --data-urlencode 'long=13.4050' \\
+    --data-urlencode 'description=Tiefes Schlagloch vor Hausnummer 12'
+================================================================================
+
+EOF
+
+exec dotnet run --no-build --no-launch-profile --project "$api_project" -- --urls "$base_url"
