@@ -52,6 +52,7 @@ cat <<EOF
     --data-urlencode 'service_code=SCHLAGLOCH' \\
     --data-urlencode 'lat=52.5200' \\
     --data-urlencode 'long=13.4050' \\
+    --data-urlencode 'attribute[GROESSE]=mittel' \\
     --data-urlencode 'description=Tiefes Schlagloch vor Hausnummer 12'
 ================================================================================
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
 using Open311Gateway.Api.Features.OpenApi;
 using Open311Gateway.Api.Jurisdictions;
@@ -21,6 +22,7 @@ public static class GatewayApiSetup
 
         services.AddGatewayData(builder.Configuration);
         services.AddCatalog();
+        services.AddDeliveries(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
@@ -17,6 +18,8 @@ public sealed class RequestsController(
     JurisdictionResolver jurisdictions,
     ApiKeyService apiKeys,
     IOptions<Open311Options> options,
+    DeliveryPlanner deliveries,
+    OutboxSignal outbox,
     TimeProvider clock) : Open311ControllerBase
 {
     [HttpGet]
@@ -80,9 +83,17 @@ public sealed class RequestsController(
         errors.AddRange(validationErrors);
         if (submission is null || errors.Count > 0) return Error(StatusCodes.Status400BadRequest, errors);
 
+        // The request and its delivery's outbox row are committed together: neither exists without the other.
         var request = NewRequestFactory.Create(submission, service, client, clock.GetUtcNow());
-        db.ServiceRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.ServiceRequests.Add(request);
+            await db.SaveChangesAsync(cancellationToken);
+            deliveries.PlanRequest(request, service, resolved.Jurisdiction!);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        outbox.Notify();
         return Answer(RequestDocuments.Accepted(request, service.Type));
     }
 

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Contracts;
+
+namespace Open311Gateway.Api.Deliveries;
+
+/// <summary>
+/// Records what a worker reports about an attempt and decides what comes next: done, refused for
+/// good, or another attempt after an exponential back-off (until the last one: failed).
+/// Outcomes may arrive twice or late; a finished delivery is never reopened by them.
+/// </summary>
+public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryOutcomeRecorder> logger)
+{
+    private const int MaxDetailLength = 2000;
+
+    public async Task RecordAsync(DeliveryAttempted outcome, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var delivery = await LockAsync(outcome.DeliveryId, cancellationToken);
+        if (delivery is null)
+        {
+            logger.LogWarning("Outcome for unknown delivery {DeliveryId} ignored", outcome.DeliveryId);
+            return;
+        }
+        if (IsFinished(delivery) || (outcome.Outcome != DeliveryOutcome.Delivered && outcome.Attempt < delivery.Attempts))
+        {
+            logger.LogInformation("Outcome {Outcome} of attempt {Attempt} for delivery {DeliveryId} ({State}) is stale; ignored",
+                outcome.Outcome, outcome.Attempt, delivery.Id, delivery.State);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        delivery.UpdatedAt = now;
+        delivery.LastHttpStatus = outcome.HttpStatus;
+        delivery.LastError = Truncate(outcome.Detail);
+        switch (outcome.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                delivery.State = DeliveryStates.Delivered;
+                delivery.DeliveredAt = outcome.AttemptedAt;
+                delivery.NextAttemptAt = null;
+                delivery.LastError = null;
+                if (delivery.Kind == DeliveryKinds.Request && outcome.ExternalCaseId is { } caseId)
+                    await db.ServiceRequests.Where(r => r.Id == delivery.ServiceRequestId)
+                        .ExecuteUpdateAsync(r => r.SetProperty(x => x.ExternalCaseId, caseId), cancellationToken);
+                break;
+            case DeliveryOutcome.Rejected:
+                delivery.State = DeliveryStates.Rejected;
+                delivery.NextAttemptAt = null;
+                if (delivery.Kind == DeliveryKinds.Request) await NoteRejectionAsync(delivery, outcome, now, cancellationToken);
+                break;
+            default:
+                ScheduleRetryOrFail(delivery, now);
+                break;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A worker could not process the message at all (poison): the delivery fails with the reason.</summary>
+    public async Task RecordFaultAsync(Guid deliveryId, string reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var delivery = await LockAsync(deliveryId, cancellationToken);
+        if (delivery is null || IsFinished(delivery)) return;
+        delivery.State = DeliveryStates.Failed;
+        delivery.NextAttemptAt = null;
+        delivery.LastError = Truncate("Not processable by the worker: " + reason);
+        delivery.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private void ScheduleRetryOrFail(Delivery delivery, DateTimeOffset now)
+    {
+        var settings = options.Value;
+        if (delivery.Attempts >= settings.MaxAttempts)
+        {
+            delivery.State = DeliveryStates.Failed;
+            delivery.NextAttemptAt = null;
+            logger.LogWarning("Delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, delivery.LastError);
+            return;
+        }
+        delivery.State = DeliveryStates.RetryWait;
+        delivery.NextAttemptAt = now + settings.DelayAfterFailedAttempt(delivery.Attempts);
+    }
+
+    // The public sees that the report did not reach the municipality, and why, as status notes.
+    private async Task NoteRejectionAsync(Delivery delivery, DeliveryAttempted outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var note = $"Die Meldung wurde vom Fachverfahren abgelehnt (HTTP {outcome.HttpStatus}): {Truncate(outcome.Detail, 300)}";
+        await db.ServiceRequests.Where(r => r.Id == delivery.ServiceRequestId)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.StatusNotes, note).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+    }
+
+    private Task<Delivery?> LockAsync(Guid deliveryId, CancellationToken cancellationToken) =>
+        db.Deliveries.FromSql($"SELECT * FROM deliveries WHERE id = {deliveryId} FOR UPDATE").FirstOrDefaultAsync(cancellationToken);
+
+    private static bool IsFinished(Delivery delivery) =>
+        delivery.State is DeliveryStates.Delivered or DeliveryStates.Rejected;
+
+    private static string? Truncate(string? text, int max = MaxDetailLength) =>
+        text is null || text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace Open311Gateway.Api.Deliveries;
+
+/// <summary>
+/// The API host's background loop: plans due retries, then drains the outbox; sleeps until the next
+/// poll or until a request wakes it. Failures (database or broker down) are logged and retried.
+/// </summary>
+public sealed class DeliveryPump(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<DeliveryOptions> options, ILogger<DeliveryPump> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var poll = TimeSpan.FromSeconds(settings.PollIntervalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var busy = false;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var provider = scope.ServiceProvider;
+                if (await provider.GetRequiredService<RetryScheduler>().ScheduleDueAsync(stoppingToken) > 0) busy = true;
+                busy |= await provider.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(stoppingToken) >= settings.BatchSize;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Delivery round failed; retrying in {Poll}", poll);
+            }
+            if (busy) continue;
+            try
+            {
+                await signal.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
