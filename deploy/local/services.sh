@@ -18,6 +18,7 @@
 #   OPEN311_RABBIT_PORT  AMQP port on 127.0.0.1            (default: 5672)
 #   OPEN311_RABBIT_NODE  Erlang node name of the broker    (default: open311@localhost)
 #   OPEN311_SKIP_RABBIT  1 = leave RabbitMQ alone          (default: 0)
+#   OPEN311_SKIP_PG      1 = leave PostgreSQL alone        (default: 0; tests that need a broker of their own)
 #
 # The defaults match the gateway's built-in configuration defaults, so a fresh checkout
 # needs no settings. `env` prints the matching settings as shell `export` lines.
@@ -32,6 +33,7 @@ pg_db="${OPEN311_PG_DB:-open311}"
 rabbit_port="${OPEN311_RABBIT_PORT:-5672}"
 rabbit_node="${OPEN311_RABBIT_NODE:-open311@localhost}"
 skip_rabbit="${OPEN311_SKIP_RABBIT:-0}"
+skip_pg="${OPEN311_SKIP_PG:-0}"
 
 pg_bin=/usr/lib/postgresql/15/bin
 rabbit_bin=/usr/lib/rabbitmq/bin
@@ -352,29 +354,46 @@ print_env() {
 }
 
 rabbit_enabled() { [[ $skip_rabbit != 1 ]]; }
+pg_enabled() { [[ $skip_pg != 1 ]]; }
+
+# Virtual hosts isolate test runs that share one broker (queues of the same name, bindings).
+rabbit_vhost() {  # $1 = add|delete, $2 = name
+  rabbit_init_dir
+  rabbit_running || die "RabbitMQ node $rabbit_node is not running; run '$0 start' first"
+  if [[ $1 == add ]]; then
+    rabbit_run rabbitmqctl -q -n "$rabbit_node" add_vhost "$2" >/dev/null
+    rabbit_run rabbitmqctl -q -n "$rabbit_node" set_permissions -p "$2" guest '.*' '.*' '.*' >/dev/null
+  else
+    rabbit_run rabbitmqctl -q -n "$rabbit_node" delete_vhost "$2" >/dev/null
+  fi
+}
 
 case "${1:-start}" in
   start)
     mkdir -p "$state_dir"
-    pg_start
+    if pg_enabled; then pg_start; fi
     if rabbit_enabled; then rabbit_start; fi
-    echo "ConnectionStrings__Gateway=Host=127.0.0.1;Port=$pg_port;Database=$pg_db;Username=postgres;Password=postgres"
+    if pg_enabled; then echo "ConnectionStrings__Gateway=Host=127.0.0.1;Port=$pg_port;Database=$pg_db;Username=postgres;Password=postgres"; fi
     if rabbit_enabled; then echo "RabbitMq__Host=127.0.0.1 RabbitMq__Port=$rabbit_port"; fi
     ;;
   stop)
     mkdir -p "$state_dir"
     if rabbit_enabled; then rabbit_stop; fi
-    pg_stop
+    if pg_enabled; then pg_stop; fi
     ;;
   status)
     mkdir -p "$state_dir"
-    pg_status
+    if pg_enabled; then pg_status; fi
     if rabbit_enabled; then rabbit_status; fi
     ;;
   env)
     print_env
     ;;
+  add-vhost | delete-vhost)
+    [[ -n ${2:-} ]] || die "usage: $0 $1 NAME"
+    rabbit_vhost "${1%-vhost}" "$2"
+    ;;
   *)
-    die "usage: $0 [start|stop|status|env]"
+    die "usage: $0 [start|stop|status|env|add-vhost NAME|delete-vhost NAME]"
     ;;
 esac

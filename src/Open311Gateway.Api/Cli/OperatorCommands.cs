@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Deliveries;
 
 namespace Open311Gateway.Api.Cli;
 
@@ -19,6 +20,9 @@ public static class OperatorCommands
         ["create-api-key"] = "create-api-key <client name>  issue an API key for a client app (printed once)",
         ["revoke-api-key"] = "revoke-api-key <key id|key>   revoke a client app's key",
         ["list-api-keys"] = "list-api-keys                list client apps and their key ids",
+        ["list-deliveries"] = "list-deliveries [state]      latest deliveries (state: in_flight, retry_wait, delivered, rejected, failed)",
+        ["replay-delivery"] = "replay-delivery <id>         send a failed or rejected delivery again",
+        ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Usage.ContainsKey(args[0]) || args[0] == "help");
@@ -58,6 +62,18 @@ public static class OperatorCommands
             case "list-api-keys":
                 foreach (var c in await provider.GetRequiredService<ApiKeyService>().ListAsync(cancellationToken))
                     await output.WriteLineAsync($"{c.KeyId}\t{c.Name}\tcreated {c.CreatedAt:u}\t{(c.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
+                return 0;
+            case "list-deliveries" when operands.Length <= 1:
+                foreach (var d in await provider.GetRequiredService<DeliveryOperations>().ListAsync(operands.FirstOrDefault(), cancellationToken))
+                    await output.WriteLineAsync($"{d.Id}\t{d.JurisdictionId}\t{d.Kind}\trequest {d.ServiceRequestId}\t{d.State}\tattempts {d.Attempts}\t{d.UpdatedAt:u}\t{d.LastError}");
+                return 0;
+            case "replay-delivery" when operands.Length == 1 && Guid.TryParse(operands[0], out var deliveryId):
+                var one = await provider.GetRequiredService<DeliveryOperations>().ReplayAsync(deliveryId, null, cancellationToken);
+                await output.WriteLineAsync(one == 1 ? "Replay scheduled." : "No failed or rejected delivery with that id.");
+                return one == 1 ? 0 : 1;
+            case "replay-failed" when operands.Length == 1:
+                var all = await provider.GetRequiredService<DeliveryOperations>().ReplayAsync(null, operands[0], cancellationToken);
+                await output.WriteLineAsync($"{all} failed deliveries of {operands[0]} scheduled again.");
                 return 0;
             default:
                 await output.WriteLineAsync("Commands:");

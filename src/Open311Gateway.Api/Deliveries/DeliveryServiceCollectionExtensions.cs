@@ -16,6 +16,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<RetryScheduler>();
         services.AddScoped<DeliveryOutcomeRecorder>();
+        services.AddScoped<DeliveryOperations>();
         if (configuration.GetValue($"{DeliveryOptions.Section}:{nameof(DeliveryOptions.RunDispatcher)}", true))
             services.AddHostedService<DeliveryPump>();
 

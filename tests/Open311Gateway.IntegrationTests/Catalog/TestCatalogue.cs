@@ -34,15 +34,5 @@ internal static class TestCatalogue
 
     private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
 
-    private static string FindPath(string relativePath)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Open311Gateway.sln")))
-            {
-                return System.IO.Path.Combine(directory.FullName, relativePath);
-            }
-        }
-        throw new InvalidOperationException($"No Open311Gateway.sln above {AppContext.BaseDirectory}");
-    }
+    private static string FindPath(string relativePath) => Infrastructure.RepositoryRoot.Combine(relativePath);
 }

@@ -16,6 +16,12 @@ public class GatewayApp : IAsyncLifetime
 
     protected virtual bool WithSecondJurisdiction => false;
 
+    /// <summary>Configuration on top of the defaults, for variants (a broker of their own, short retry delays).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    /// <summary>Runs after the test catalogue is seeded, for variants that need more rows (a delivery route).</summary>
+    protected virtual Task SeedMoreAsync(Open311Gateway.Api.Data.GatewayDbContext db) => Task.CompletedTask;
+
     public TestDatabase Database => _database;
     public string ApiKey { get; private set; } = "";
     public HttpClient Client { get; private set; } = null!;
@@ -25,11 +31,16 @@ public class GatewayApp : IAsyncLifetime
     {
         await _database.InitializeAsync();
         await using (var db = _database.CreateDbContext())
+        {
             await TestCatalog.SeedAsync(db, WithSecondJurisdiction);
+            await SeedMoreAsync(db);
+        }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Testing")
-            .UseSetting("ConnectionStrings:Gateway", _database.ConnectionString));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
+            foreach (var (key, value) in Settings) web.UseSetting(key, value);
+        });
         Client = _factory.CreateClient();
 
         await using var scope = _factory.Services.CreateAsyncScope();

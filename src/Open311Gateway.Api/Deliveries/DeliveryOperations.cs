@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.Api.Deliveries;
+
+/// <summary>What operators do with deliveries: look at them and replay the ones that failed.</summary>
+public sealed class DeliveryOperations(GatewayDbContext db, OutboxSignal signal, TimeProvider clock)
+{
+    public Task<List<Delivery>> ListAsync(string? state, CancellationToken cancellationToken) => db.Deliveries.AsNoTracking()
+        .Where(d => state == null || d.State == state)
+        .OrderByDescending(d => d.UpdatedAt)
+        .Take(500)
+        .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Makes a failed or rejected delivery due at once, with a fresh attempt budget; the retry
+    /// scheduler then sends it through the outbox as usual. Returns how many were replayed.
+    /// </summary>
+    public async Task<int> ReplayAsync(Guid? deliveryId, string? jurisdictionId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var replayed = await db.Deliveries
+            .Where(d => d.State == DeliveryStates.Failed || (deliveryId != null && d.State == DeliveryStates.Rejected))
+            .Where(d => deliveryId == null || d.Id == deliveryId)
+            .Where(d => jurisdictionId == null || d.JurisdictionId == jurisdictionId)
+            .ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.State, DeliveryStates.RetryWait)
+                .SetProperty(x => x.NextAttemptAt, now)
+                .SetProperty(x => x.Attempts, 0)
+                .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (replayed > 0) signal.Notify();
+        return replayed;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Data.Entities;
+
+namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
+
+/// <summary>
+/// The whole path on one machine: API (with its outbox dispatcher) → RabbitMQ → worker process →
+/// recording back office. The broker is a virtual host of its own on the shared test broker.
+/// </summary>
+public class DeliveryTestBed : IAsyncLifetime
+{
+    private BrokerVirtualHost? _virtualHost;
+
+    public RecordingBackOffice BackOffice { get; } = new();
+    public GatewayApp Api { get; private set; } = null!;
+    public WorkerProcess Worker { get; private set; } = null!;
+    protected BrokerAddress Broker { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Broker = await StartBrokerAsync();
+        await BackOffice.StartAsync();
+        Api = new RoutedGatewayApp(Broker, BackOffice.Url);
+        await Api.InitializeAsync();
+        Worker = NewWorker();
+        await Worker.StartAsync();
+    }
+
+    protected virtual async Task<BrokerAddress> StartBrokerAsync()
+    {
+        _virtualHost = new BrokerVirtualHost();
+        await _virtualHost.InitializeAsync();
+        return new BrokerAddress(_virtualHost.Host, _virtualHost.Port, _virtualHost.Name);
+    }
+
+    /// <summary>A worker for the test jurisdiction; not started.</summary>
+    public WorkerProcess NewWorker() => new(Broker.Host, Broker.Port, Broker.VirtualHost, TestCatalog.Jurisdiction);
+
+    /// <summary>Replaces the worker with a new process (after a test killed it).</summary>
+    public async Task RestartWorkerAsync()
+    {
+        await Worker.DisposeAsync();
+        Worker = NewWorker();
+        await Worker.StartAsync();
+    }
+
+    public async Task<List<Delivery>> DeliveriesAsync()
+    {
+        await using var db = Api.Database.CreateDbContext();
+        return await db.Deliveries.AsNoTracking().OrderBy(d => d.CreatedAt).ToListAsync();
+    }
+
+    /// <summary>Polls until the condition holds; fails with the worker's log when it does not in time.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return;
+            await Task.Delay(200);
+        }
+        var states = string.Join(", ", (await DeliveriesAsync()).GroupBy(d => d.State).Select(g => $"{g.Key}: {g.Count()}"));
+        throw new TimeoutException($"Timed out after {timeout} waiting until {what}. Deliveries: {states}. Back office received {BackOffice.Received.Count}.\nWorker log:\n{Worker.Output}");
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Worker.DisposeAsync();
+        await Api.DisposeAsync();
+        await BackOffice.DisposeAsync();
+        if (_virtualHost is not null) await _virtualHost.DisposeAsync();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
+
+/// <summary>
+/// The real adapter worker as its own process (dotnet Open311Gateway.Worker.dll), so a test can kill
+/// it in the middle of a delivery the way an operating system or an operator would.
+/// </summary>
+public sealed class WorkerProcess(string rabbitHost, int rabbitPort, string virtualHost, string jurisdictionId) : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Process? _process;
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(WorkerAssembly());
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        start.Environment["RabbitMq__Host"] = rabbitHost;
+        start.Environment["RabbitMq__Port"] = rabbitPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["RabbitMq__VirtualHost"] = virtualHost;
+        start.Environment["Worker__Jurisdictions__0"] = jurisdictionId;
+        // Short retries shrunk to fractions of a second; long retries belong to the API's schedule.
+        start.Environment["Worker__ShortRetryIntervalsSeconds__0"] = "0.1";
+        start.Environment["Worker__ShortRetryIntervalsSeconds__1"] = "0.2";
+        start.Environment[$"Adapters__Webhook__Secrets__{jurisdictionId}"] = RecordingBackOffice.Secret;
+        start.Environment["Adapters__Webhook__TimeoutSeconds"] = "5";
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Collect(e.Data);
+        _process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_started.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (first != _started.Task)
+            throw new InvalidOperationException($"The worker did not start its bus within 60 s (exited: {_process.HasExited}).\n{Output}");
+    }
+
+    /// <summary>Ends the process at once, without a graceful stop: unacknowledged messages go back to the queue.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+        if (line.Contains("Bus started", StringComparison.Ordinal)) _started.TrySetResult();
+    }
+
+    private static string WorkerAssembly()
+    {
+        // Built next to the tests (the test project references the worker for build order only).
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var path = RepositoryRoot.Combine("src", "Open311Gateway.Worker", "bin", configuration, "net10.0", "Open311Gateway.Worker.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the worker is missing.", path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+}
