@@ -14,8 +14,9 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 
 /// <summary>
 /// A municipality's case system as the webhook adapter meets it: a real HTTP server on loopback that
-/// records every POST, opens one case per Idempotency-Key (a repeat gets the same case), and can be
-/// told to fail or to answer slowly.
+/// records every POST and opens one case per Idempotency-Key (a repeat gets the same case). Tests make
+/// it fail, refuse or dawdle for the reports whose body contains a marker of theirs, so tests that
+/// share it do not disturb each other.
 /// </summary>
 public sealed class RecordingBackOffice : IAsyncDisposable
 {
@@ -23,6 +24,8 @@ public sealed class RecordingBackOffice : IAsyncDisposable
 
     private readonly ConcurrentQueue<ReceivedDelivery> _received = new();
     private readonly ConcurrentDictionary<string, string> _cases = new();
+    private readonly ConcurrentDictionary<string, IResult> _answers = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
     private WebApplication? _app;
     private int _caseNumber;
 
@@ -32,13 +35,19 @@ public sealed class RecordingBackOffice : IAsyncDisposable
     /// <summary>Cases opened: one per distinct Idempotency-Key.</summary>
     public IReadOnlyDictionary<string, string> Cases => _cases;
 
-    /// <summary>When set, every POST is answered with this status and opens no case.</summary>
-    public HttpStatusCode? FailWith { get; set; }
-
-    /// <summary>Time taken before answering (to catch a worker in the middle of a delivery).</summary>
-    public TimeSpan Delay { get; set; }
-
     public string Url { get; private set; } = "";
+
+    /// <summary>Answers with a transient error (such as 503) until told to stop.</summary>
+    public void FailWhenBodyContains(string marker, HttpStatusCode status) => _answers[marker] = Results.StatusCode((int)status);
+
+    public void StopFailingWhenBodyContains(string marker) => _answers.TryRemove(marker, out _);
+
+    /// <summary>Refuses for good: a 4xx with a reason.</summary>
+    public void RefuseWhenBodyContains(string marker, HttpStatusCode status, string reason) =>
+        _answers[marker] = Results.Json(new { error = reason }, statusCode: (int)status);
+
+    /// <summary>Takes this long before answering, so a worker can be caught in the middle of a delivery.</summary>
+    public void SlowDownWhenBodyContains(string marker, TimeSpan delay) => _delays[marker] = delay;
 
     public async Task StartAsync()
     {
@@ -48,21 +57,23 @@ public sealed class RecordingBackOffice : IAsyncDisposable
         _app = builder.Build();
         _app.MapPost("/webhook", HandleAsync);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Url = address + "/webhook";
+        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/webhook";
     }
 
     private async Task<IResult> HandleAsync(HttpRequest request)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
-        var body = buffer.ToArray();
+        var bytes = buffer.ToArray();
+        var body = Encoding.UTF8.GetString(bytes);
         var key = request.Headers["Idempotency-Key"].ToString();
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _received.Enqueue(new ReceivedDelivery(key, Encoding.UTF8.GetString(body), SignatureMatches(request, body), headers));
+        _received.Enqueue(new ReceivedDelivery(key, body, SignatureMatches(request, bytes), headers));
 
-        if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
-        if (FailWith is { } status) return Results.StatusCode((int)status);
+        foreach (var (marker, delay) in _delays)
+            if (body.Contains(marker, StringComparison.Ordinal)) await Task.Delay(delay);
+        foreach (var (marker, answer) in _answers)
+            if (body.Contains(marker, StringComparison.Ordinal)) return answer;
         var caseId = _cases.GetOrAdd(key, _ => "CASE-" + Interlocked.Increment(ref _caseNumber));
         return Results.Json(new { case_id = caseId });
     }

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.IntegrationTests.Infrastructure;
+using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
+
+namespace Open311Gateway.IntegrationTests.EndToEnd;
+
+/// <summary>RabbitMQ goes down in the middle of a burst of reports: citizens notice nothing, nothing is lost.</summary>
+public sealed class BrokerOutageTests(OwnBrokerDeliveryTestBed bed) : IClassFixture<OwnBrokerDeliveryTestBed>
+{
+    private const int Reports = 200;
+
+    [Fact]
+    public async Task Reports_accepted_while_RabbitMQ_is_down_are_all_delivered_once_after_it_returns()
+    {
+        var description = "Broker-Ausfall " + Guid.NewGuid();
+        await bed.StopBrokerAsync();
+
+        var posts = Enumerable.Range(0, Reports).Select(async i =>
+        {
+            var response = await bed.Api.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(bed.Api.ApiKey, ("description", $"{description} #{i}")));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (string)(await response.JsonAsync())[0]!["service_request_id"]!;
+        });
+        var ids = await Task.WhenAll(posts);
+
+        await using (var db = bed.Api.Database.CreateDbContext())
+        {
+            Assert.Equal(Reports, await db.ServiceRequests.CountAsync(r => r.Description!.StartsWith(description)));
+            Assert.Equal(Reports, await db.OutboxMessages.CountAsync(m => m.SentAt == null));
+        }
+
+        await bed.RestartStoppedBrokerAsync();
+        await bed.WaitUntilAsync(async () => (await bed.DeliveriesAsync()).Count(d => d.State == DeliveryStates.Delivered) == Reports,
+            TimeSpan.FromMinutes(3), "all reports are delivered");
+
+        Assert.Equal(Reports, bed.BackOffice.Cases.Keys.Count(ids.Contains));
+        await using (var db = bed.Api.Database.CreateDbContext())
+            Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.SentAt == null));
+    }
+}
