@@ -1,0 +1,33 @@
+using MassTransit;
+using Open311Gateway.Worker.Hosting;
+
+namespace Open311Gateway.Worker.Consumers;
+
+/// <summary>The consumers and retry policy of a jurisdiction's queue; shared by the RabbitMQ host and the tests.</summary>
+public static class DeliveryEndpoint
+{
+    public static void AddDeliveryConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ServiceRequestSubmittedConsumer>();
+        bus.AddConsumer<CitizenUpdateSubmittedConsumer>();
+    }
+
+    public static void ConfigureDelivery(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, WorkerOptions options)
+    {
+        // Messages are sent to this queue, never published: binding it to the message-type exchanges would hand
+        // a stray publish (with personal data) to every jurisdiction's worker.
+        endpoint.ConfigureConsumeTopology = false;
+        endpoint.PrefetchCount = options.PrefetchCount;
+
+        var intervals = options.ShortRetryIntervals;
+        if (intervals.Count > 0)
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Intervals(intervals.ToArray());
+                r.Handle<TransientDeliveryException>();
+            });
+
+        endpoint.ConfigureConsumer<ServiceRequestSubmittedConsumer>(context);
+        endpoint.ConfigureConsumer<CitizenUpdateSubmittedConsumer>(context);
+    }
+}
