@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using Open311Gateway.Contracts;
 using Open311Gateway.Worker.Hosting;
 
 namespace Open311Gateway.Worker.Consumers;
@@ -10,6 +12,14 @@ public static class DeliveryEndpoint
     {
         bus.AddConsumer<ServiceRequestSubmittedConsumer>();
         bus.AddConsumer<CitizenUpdateSubmittedConsumer>();
+    }
+
+    /// <summary>One receive endpoint per configured jurisdiction.</summary>
+    public static void ReceiveDeliveryEndpoints(this IReceiveConfigurator bus, IRegistrationContext context)
+    {
+        var options = context.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        foreach (var jurisdiction in options.Jurisdictions)
+            bus.ReceiveEndpoint(DeliveryQueues.ForJurisdiction(jurisdiction), e => e.ConfigureDelivery(context, options));
     }
 
     public static void ConfigureDelivery(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, WorkerOptions options)

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Open311Gateway.Contracts;
 using Open311Gateway.Worker.Adapters;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Consumers;
@@ -39,14 +38,12 @@ public static class WorkerServiceCollectionExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-                var worker = context.GetRequiredService<IOptions<WorkerOptions>>().Value;
                 cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
                 {
                     h.Username(rabbit.Username);
                     h.Password(rabbit.Password);
                 });
-                foreach (var jurisdiction in worker.Jurisdictions)
-                    cfg.ReceiveEndpoint(DeliveryQueues.ForJurisdiction(jurisdiction), e => e.ConfigureDelivery(context, worker));
+                cfg.ReceiveDeliveryEndpoints(context);
             });
         });
         return services;
