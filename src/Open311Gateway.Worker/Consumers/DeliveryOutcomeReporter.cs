@@ -26,8 +26,8 @@ public sealed class DeliveryOutcomeReporter(
         }
 
         logger.Log(result.Outcome == DeliveryOutcome.Delivered ? LogLevel.Information : LogLevel.Warning,
-            "Delivery {DeliveryId} attempt {Attempt}: {Outcome} (HTTP {HttpStatus}) {Detail}",
-            deliveryId, attempt, result.Outcome, result.HttpStatus, result.Detail);
+            "Delivery {DeliveryId} attempt {Attempt}: {Outcome}, HTTP {HttpStatus}, case {ExternalCaseId}. {Detail}",
+            deliveryId, attempt, result.Outcome, result.HttpStatus, result.ExternalCaseId, result.Detail ?? "");
         await context.Publish(new DeliveryAttempted
         {
             DeliveryId = deliveryId,

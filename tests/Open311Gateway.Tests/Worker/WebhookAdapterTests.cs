@@ -60,7 +60,9 @@ public class WebhookAdapterTests
         Assert.Equal("account-7", body.GetProperty("account_id").GetString());
         Assert.Equal(2, body.GetProperty("attempt").GetInt32());
         Assert.True(DateTimeOffset.TryParse(body.GetProperty("sent_at").GetString(), out _));
-        Assert.Contains("Größe-Müller", Encoding.UTF8.GetString(call.Body)); // umlauts travel as UTF-8, not \u escapes
+        var raw = Encoding.UTF8.GetString(call.Body); // umlauts and "+" travel as they are, not as \u escapes
+        Assert.Contains("\"last_name\":\"Größe-Müller\"", raw);
+        Assert.Contains("\"requested_datetime\":\"2026-03-01T09:30:00+01:00\"", raw);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Open311Gateway.Contracts;
 
 namespace Open311Gateway.Worker.Adapters.Webhook;
@@ -12,8 +11,9 @@ namespace Open311Gateway.Worker.Adapters.Webhook;
 /// </summary>
 public static class WebhookMapping
 {
-    // Umlauts stay readable in the body; the signature covers the bytes either way.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Umlauts, "+" in offsets and phone numbers stay as they are instead of \u escapes. "Relaxed" only matters
+    // when JSON is pasted into HTML; this body is served as application/json and never embedded.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] ServiceRequest(ServiceRequestSubmitted m, DateTimeOffset sentAt) => Write(w =>
     {
