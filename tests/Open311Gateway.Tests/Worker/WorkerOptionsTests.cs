@@ -27,7 +27,8 @@ public class WorkerOptionsTests
         Assert.Equal([1, 5, 15], options.ShortRetryIntervals.Select(i => i.TotalSeconds));
         Assert.Equal(16, options.PrefetchCount);
         Assert.Equal(10, new WebhookOptions().TimeoutSeconds);
-        Assert.Equal(("127.0.0.1", 5672, "/", "guest"), (new RabbitMqOptions().Host, new RabbitMqOptions().Port, new RabbitMqOptions().VirtualHost, new RabbitMqOptions().Username));
+        var rabbit = new RabbitMqOptions();
+        Assert.Equal(("127.0.0.1", 5672, "/", "guest", "guest"), (rabbit.Host, rabbit.Port, rabbit.VirtualHost, rabbit.Username, rabbit.Password));
     }
 
     [Fact]
