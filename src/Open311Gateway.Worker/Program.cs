@@ -1,4 +1,7 @@
-// The adapter worker: consumes queued reports and forwards them to back offices (built in issue 3).
+// The adapter worker: consumes its jurisdictions' delivery queues, forwards each message to the back office
+// through the adapter its route names, and publishes the outcome for the API (specs/asyncapi.yaml).
+using Open311Gateway.Worker.Hosting;
+
 var builder = Host.CreateApplicationBuilder(args);
-var host = builder.Build();
-host.Run();
+builder.Services.AddDeliveryWorker();
+builder.Build().Run();

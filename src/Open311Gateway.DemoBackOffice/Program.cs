@@ -1,0 +1,29 @@
+// A stand-in municipal back office for demos: receives the worker's signed webhooks (specs/webhook.md), keeps
+// them in memory, and sends statuses back to the gateway's back-office API.
+using Open311Gateway.DemoBackOffice;
+using Open311Gateway.DemoBackOffice.Admin;
+using Open311Gateway.DemoBackOffice.Gateway;
+using Open311Gateway.DemoBackOffice.Pages;
+using Open311Gateway.DemoBackOffice.Received;
+using Open311Gateway.DemoBackOffice.Webhook;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOptions<DemoBackOfficeOptions>()
+    .BindConfiguration(DemoBackOfficeOptions.Section)
+    .Validate(o => o.Secret.Length > 0, "DemoBackOffice:Secret is empty: set it to the worker's webhook secret for this jurisdiction.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ReceivedStore>();
+builder.Services.AddSingleton<OutageSwitch>();
+builder.Services.AddSingleton<StatusLog>();
+builder.Services.AddHttpClient<GatewayClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+builder.Services.AddAntiforgery();
+
+var app = builder.Build();
+app.UseAntiforgery();
+app.MapWebhook();
+app.MapAdmin();
+app.MapReceived();
+app.MapHomePage();
+app.MapStatusForm();
+app.Run();

@@ -1,0 +1,20 @@
+namespace Open311Gateway.Worker.Adapters;
+
+/// <summary>Picks the adapter a message's route names.</summary>
+public sealed class AdapterRegistry(IEnumerable<IBackOfficeAdapter> adapters)
+{
+    private readonly Dictionary<string, IBackOfficeAdapter> _byKind =
+        adapters.ToDictionary(a => a.Kind, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<string> Kinds => _byKind.Keys;
+
+    /// <exception cref="InvalidOperationException">
+    /// No adapter of that kind runs here. Thrown, not reported as a failure: retrying cannot help, so the message
+    /// belongs in the error queue.
+    /// </exception>
+    public IBackOfficeAdapter Get(string kind) =>
+        _byKind.TryGetValue(kind, out var adapter)
+            ? adapter
+            : throw new InvalidOperationException(
+                $"No back-office adapter of kind '{kind}' runs in this worker (known: {string.Join(", ", _byKind.Keys.Order())}).");
+}

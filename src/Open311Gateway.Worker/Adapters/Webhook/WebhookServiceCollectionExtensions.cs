@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace Open311Gateway.Worker.Adapters.Webhook;
+
+public static class WebhookServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebhookAdapter(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.Section)
+            .Validate(o => o.TimeoutSeconds > 0, $"{WebhookOptions.Section}:TimeoutSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddHttpClient<WebhookClient>((sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds))
+            // A redirected POST would arrive as a GET without its body: report the 3xx instead.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddTransient<IBackOfficeAdapter, WebhookAdapter>();
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Open311Gateway.Worker.Adapters;
+using Open311Gateway.Worker.Adapters.Webhook;
+using Open311Gateway.Worker.Consumers;
+
+namespace Open311Gateway.Worker.Hosting;
+
+public static class WorkerServiceCollectionExtensions
+{
+    /// <summary>Options, adapters and the outcome reporter: everything but the bus.</summary>
+    public static IServiceCollection AddDeliveryCore(this IServiceCollection services)
+    {
+        services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.Section)
+            .Validate(o => o.Jurisdictions.Count > 0 && o.Jurisdictions.All(j => !string.IsNullOrWhiteSpace(j)),
+                "Worker:Jurisdictions is empty: list the jurisdiction ids whose queues this worker consumes " +
+                "(for example Worker__Jurisdictions__0=musterstadt.de).")
+            .Validate(o => o.ShortRetryIntervals.All(i => i >= TimeSpan.Zero), "Worker:ShortRetryIntervalsSeconds may not be negative.")
+            .Validate(o => o.PrefetchCount > 0, "Worker:PrefetchCount must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddWebhookAdapter();
+        services.AddTransient<AdapterRegistry>();
+        services.AddTransient<DeliveryOutcomeReporter>();
+        return services;
+    }
+
+    /// <summary>The worker as it runs: <see cref="AddDeliveryCore"/> plus MassTransit on RabbitMQ, one queue per jurisdiction.</summary>
+    public static IServiceCollection AddDeliveryWorker(this IServiceCollection services)
+    {
+        services.AddDeliveryCore();
+        services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section);
+        services.AddMassTransit(x =>
+        {
+            x.AddDeliveryConsumers();
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
+                {
+                    h.Username(rabbit.Username);
+                    h.Password(rabbit.Password);
+                });
+                cfg.ReceiveDeliveryEndpoints(context);
+            });
+        });
+        return services;
+    }
+}
