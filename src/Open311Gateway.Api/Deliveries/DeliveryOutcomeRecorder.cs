@@ -87,10 +87,11 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
         delivery.NextAttemptAt = now + settings.DelayAfterFailedAttempt(delivery.Attempts);
     }
 
-    // The public sees that the report did not reach the municipality, and why, as status notes.
+    // The public sees that the report did not reach the municipality. The back office's own reason stays with
+    // the operators (deliveries.last_error): its text is not ours to publish and may name people.
     private async Task NoteRejectionAsync(Delivery delivery, DeliveryAttempted outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var note = $"Die Meldung wurde vom Fachverfahren abgelehnt (HTTP {outcome.HttpStatus}): {Truncate(outcome.Detail, 300)}";
+        var note = $"Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen (HTTP {outcome.HttpStatus}).";
         await db.ServiceRequests.Where(r => r.Id == delivery.ServiceRequestId)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.StatusNotes, note).SetProperty(x => x.UpdatedAt, now), cancellationToken);
     }
@@ -101,6 +102,6 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
     private static bool IsFinished(Delivery delivery) =>
         delivery.State is DeliveryStates.Delivered or DeliveryStates.Rejected;
 
-    private static string? Truncate(string? text, int max = MaxDetailLength) =>
-        text is null || text.Length <= max ? text : text[..max];
+    private static string? Truncate(string? text) =>
+        text is null || text.Length <= MaxDetailLength ? text : text[..MaxDetailLength];
 }

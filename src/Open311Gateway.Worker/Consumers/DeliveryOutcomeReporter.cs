@@ -6,7 +6,7 @@ using Open311Gateway.Worker.Hosting;
 
 namespace Open311Gateway.Worker.Consumers;
 
-/// <summary>Turns an adapter's result into a short retry or a published <see cref="DeliveryAttempted"/>.</summary>
+/// <summary>Turns an adapter's result into a short retry or a <see cref="DeliveryAttempted"/> sent to the API.</summary>
 public sealed class DeliveryOutcomeReporter(
     IOptions<WorkerOptions> options, TimeProvider clock, ILogger<DeliveryOutcomeReporter> logger)
 {
@@ -28,7 +28,10 @@ public sealed class DeliveryOutcomeReporter(
         logger.Log(result.Outcome == DeliveryOutcome.Delivered ? LogLevel.Information : LogLevel.Warning,
             "Delivery {DeliveryId} attempt {Attempt}: {Outcome}, HTTP {HttpStatus}, case {ExternalCaseId}. {Detail}",
             deliveryId, attempt, result.Outcome, result.HttpStatus, result.ExternalCaseId, result.Detail ?? "");
-        await context.Publish(new DeliveryAttempted
+        // Sent to the API's queue rather than published: sending declares the queue, so an outcome is kept
+        // even before the API ever bound an exchange to it (a fresh broker, the API not yet started).
+        var outcomes = await context.GetSendEndpoint(new Uri("queue:" + DeliveryQueues.Outcomes));
+        await outcomes.Send(new DeliveryAttempted
         {
             DeliveryId = deliveryId,
             Attempt = attempt,

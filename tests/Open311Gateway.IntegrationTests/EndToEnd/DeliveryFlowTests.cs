@@ -67,7 +67,7 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
     }
 
     [Fact]
-    public async Task A_report_the_back_office_refuses_is_rejected_and_says_so_in_its_public_status_notes()
+    public async Task A_report_the_back_office_refuses_is_rejected_and_its_public_status_notes_say_so_without_the_reason()
     {
         bed.BackOffice.RefuseWhenBodyContains("Bitte ablehnen", HttpStatusCode.UnprocessableEntity, "Tiefe darf nicht negativ sein");
         var id = await PostReportAsync(("description", "Bitte ablehnen"), ("attribute[TIEFE_CM]", "-1"));
@@ -75,9 +75,10 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
         await bed.WaitUntilAsync(async () => (await DeliveryOf(id))?.State == DeliveryStates.Rejected, Patience, $"report {id} is rejected");
         var answer = await bed.Api.Client.GetOpen311Async($"requests/{id}.json");
         var notes = (string?)(await answer.JsonAsync())[0]!["status_notes"];
-        Assert.Contains("abgelehnt", notes);
-        Assert.Contains("Tiefe darf nicht negativ sein", notes);
-        Assert.Equal(1, (await DeliveryOf(id))!.Attempts);
+        Assert.Equal("Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen (HTTP 422).", notes);
+        var delivery = (await DeliveryOf(id))!;
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Contains("Tiefe darf nicht negativ sein", delivery.LastError);
     }
 
     private async Task<string> PostReportAsync(params (string, string)[] extra)

@@ -48,7 +48,7 @@ public sealed class DeliveryConsumerTests : IAsyncLifetime
     }
 
     private IReadOnlyList<DeliveryAttempted> Outcomes() =>
-        Harness.Published.Select<DeliveryAttempted>().Select(p => p.Context.Message).ToList();
+        Harness.Sent.Select<DeliveryAttempted>().Select(p => p.Context.Message).ToList();
 
     [Fact]
     public async Task A_report_the_back_office_accepts_is_published_as_delivered_with_its_case_id()
@@ -57,7 +57,7 @@ public sealed class DeliveryConsumerTests : IAsyncLifetime
 
         await Send(SampleMessages.Report());
 
-        Assert.True(await Harness.Published.Any<DeliveryAttempted>());
+        Assert.True(await Harness.Sent.Any<DeliveryAttempted>());
         var outcome = Assert.Single(Outcomes());
         Assert.Equal(DeliveryOutcome.Delivered, outcome.Outcome);
         Assert.Equal(SampleMessages.Report().DeliveryId, outcome.DeliveryId);
@@ -74,7 +74,7 @@ public sealed class DeliveryConsumerTests : IAsyncLifetime
 
         await Send(SampleMessages.FollowUp());
 
-        Assert.True(await Harness.Published.Any<DeliveryAttempted>());
+        Assert.True(await Harness.Sent.Any<DeliveryAttempted>());
         var outcome = Assert.Single(Outcomes());
         Assert.Equal((DeliveryOutcome.Delivered, SampleMessages.FollowUp().DeliveryId), (outcome.Outcome, outcome.DeliveryId));
         Assert.Equal("update-u-123", Assert.Single(_backOffice.Calls).Header("Idempotency-Key"));
@@ -87,7 +87,7 @@ public sealed class DeliveryConsumerTests : IAsyncLifetime
 
         await Send(SampleMessages.Report());
 
-        Assert.True(await Harness.Published.Any<DeliveryAttempted>());
+        Assert.True(await Harness.Sent.Any<DeliveryAttempted>());
         Assert.False(await Harness.Published.Any<Fault<ServiceRequestSubmitted>>());
         var outcome = Assert.Single(Outcomes());
         Assert.Equal(DeliveryOutcome.Failed, outcome.Outcome);
@@ -105,7 +105,7 @@ public sealed class DeliveryConsumerTests : IAsyncLifetime
 
         await Send(SampleMessages.Report());
 
-        Assert.True(await Harness.Published.Any<DeliveryAttempted>());
+        Assert.True(await Harness.Sent.Any<DeliveryAttempted>());
         Assert.Equal(DeliveryOutcome.Delivered, Assert.Single(Outcomes()).Outcome);
         Assert.Equal(2, _backOffice.Calls.Count);
     }
@@ -117,7 +117,7 @@ public sealed class DeliveryConsumerTests : IAsyncLifetime
 
         await Send(SampleMessages.Report());
 
-        Assert.True(await Harness.Published.Any<DeliveryAttempted>());
+        Assert.True(await Harness.Sent.Any<DeliveryAttempted>());
         var outcome = Assert.Single(Outcomes());
         Assert.Equal((DeliveryOutcome.Rejected, 422, "HTTP 422: Kategorie unbekannt"), (outcome.Outcome, outcome.HttpStatus, outcome.Detail));
         Assert.Single(_backOffice.Calls);

@@ -11,8 +11,9 @@ public static class WebhookAnswer
     public static AdapterResult Interpret(WebhookResponse response) => response.Status switch
     {
         >= 200 and < 300 => new AdapterResult(DeliveryOutcome.Delivered, response.Status, CaseId(response.Body)),
-        // Timeout and throttling are the back office's "not now", not "never".
-        408 or 429 => Failed(response),
+        // Timeout and throttling are the back office's "not now", not "never". 401 and 403 mean our key or
+        // signature is wrong: an operator fixes the configuration and a later attempt succeeds.
+        401 or 403 or 408 or 429 => Failed(response),
         >= 400 and < 500 => new AdapterResult(DeliveryOutcome.Rejected, response.Status, Detail: Detail(response)),
         // 5xx, and 3xx too: redirects are not followed (a POST would turn into a GET), and a moved endpoint is
         // fixed in the catalogue, after which a later attempt can succeed.
