@@ -44,14 +44,16 @@ public sealed class RequestsController(
     public async Task<IActionResult> Single(string id, [FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
     {
         // The id names the request on its own; a jurisdiction_id, when given, must still be right.
+        string? jurisdiction = null;
         if (!string.IsNullOrWhiteSpace(jurisdictionId))
         {
             var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
             if (resolved.Error is { } error) return Error(error.Code, error.Description);
+            jurisdiction = resolved.Jurisdiction!.Id;
         }
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
         var request = requestId <= 0 ? null : await PublicRequests()
-            .Where(r => r.Id == requestId && (string.IsNullOrWhiteSpace(jurisdictionId) || r.JurisdictionId == jurisdictionId.Trim()))
+            .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
             .FirstOrDefaultAsync(cancellationToken);
         return request is null
             ? Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.")
