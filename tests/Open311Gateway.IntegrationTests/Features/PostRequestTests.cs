@@ -20,7 +20,7 @@ public sealed class PostRequestTests(GatewayApp app) : IClassFixture<GatewayApp>
         var response = await app.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(app.ApiKey));
         var body = await Open311Assert.Answer(response, HttpStatusCode.OK, Open311Assert.Json);
         Assert.Equal($$"""[{"service_request_id":"*","service_notice":"{{PotholeNotice}}"}]""", Open311Assert.Masked(body, "service_request_id"));
-        var row = await Rows.FindAsync(app, IdOf(JToken.Parse(body)));
+        var row = await Rows.FindAsync(app, IdOf(Open311Assert.ParseJson(body)));
         Assert.Equal("open", row.Status);
         Assert.Null(row.Token);
     }
@@ -69,7 +69,7 @@ public sealed class PostRequestTests(GatewayApp app) : IClassFixture<GatewayApp>
             ("api_key", app.ApiKey), ("service_code", "WILDER_MUELL"), ("address_string", "Waldweg 1"));
         var body = await Open311Assert.Answer(response, HttpStatusCode.OK, Open311Assert.Json);
         Assert.Equal("""[{"token":"*","service_notice":null}]""", Open311Assert.Masked(body, "token"));
-        var token = (string)JToken.Parse(body)[0]!["token"]!;
+        var token = (string)Open311Assert.ParseJson(body)[0]!["token"]!;
         Assert.Matches("^[A-Za-z0-9_-]{16,64}$", token);
 
         long id;

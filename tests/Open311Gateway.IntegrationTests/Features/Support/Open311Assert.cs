@@ -22,7 +22,14 @@ public static partial class Open311Assert
     }
 
     public static async Task<JToken> JsonAnswer(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK) =>
-        JToken.Parse(await Answer(response, status, Json));
+        ParseJson(await Answer(response, status, Json));
+
+    /// <summary>Parses JSON keeping date-time strings as the text they are (JToken.Parse would turn them into local DateTimes).</summary>
+    public static JToken ParseJson(string text)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return JToken.ReadFrom(reader);
+    }
 
     public static async Task<XDocument> XmlAnswer(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
     {
