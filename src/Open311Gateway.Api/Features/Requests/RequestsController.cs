@@ -30,7 +30,8 @@ public sealed class RequestsController(
         var jurisdiction = resolved.Jurisdiction!;
         if (query.ServiceCodes.Count > 0)
         {
-            var known = await db.Services.Where(s => s.JurisdictionId == jurisdiction.Id && query.ServiceCodes.Contains(s.Code))
+            var lookedUp = query.ServiceCodes.Where(TextRules.CanBeStored).ToList();
+            var known = await db.Services.Where(s => s.JurisdictionId == jurisdiction.Id && lookedUp.Contains(s.Code))
                 .Select(s => s.Code).ToListAsync(cancellationToken);
             var unknown = query.ServiceCodes.Except(known).ToList();
             if (unknown.Count > 0) return Error(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{c}'."));
@@ -74,7 +75,7 @@ public sealed class RequestsController(
         if (resolved.Error is { } error) return Error(error.Code, error.Description);
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
-        var service = await db.Services.AsNoTracking()
+        var service = !TextRules.CanBeStored(serviceCode) ? null : await db.Services.AsNoTracking()
             .FirstOrDefaultAsync(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.Code == serviceCode && s.IsActive, cancellationToken);
         if (service is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(serviceCode)}'.");
 
