@@ -266,6 +266,17 @@ public sealed class PostRequestTests(GatewayApp app) : IClassFixture<GatewayApp>
     }
 
     [Fact]
+    public async Task A_multipart_form_body_is_accepted_too()
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in HttpHelpers.Pothole(app.ApiKey, ("description", "Per multipart")))
+            content.Add(new StringContent(value), name);
+        var response = await app.Client.PostAsync(HttpHelpers.Base + "requests.json", content);
+        var row = await Rows.FindAsync(app, IdOf(await Open311Assert.JsonAnswer(response)));
+        Assert.Equal("Per multipart", row.Description);
+    }
+
+    [Fact]
     public async Task Fields_may_also_come_in_the_query_string()
     {
         var query = Send.Form(HttpHelpers.Pothole(app.ApiKey));

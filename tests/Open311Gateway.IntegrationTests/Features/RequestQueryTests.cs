@@ -136,6 +136,16 @@ public sealed class RequestQueryTests(GatewayApp app) : IClassFixture<GatewayApp
     }
 
     [Fact]
+    public async Task An_empty_jurisdiction_id_counts_as_absent_for_the_request_list()
+    {
+        var row = await Rows.InsertAsync(app, Utc(2021, 6, 1));
+        Assert.Equal([Id(row.Id)], await IdsAsync("?jurisdiction_id=&start_date=2021-06-01T00:00:00Z&end_date=2021-06-02T00:00:00Z"));
+        Assert.Equal([Id(row.Id)], await IdsAsync($"?jurisdiction_id={TestCatalog.Jurisdiction}&start_date=2021-06-01T00:00:00Z&end_date=2021-06-02T00:00:00Z"));
+        var single = await Open311Assert.JsonAnswer(await app.Client.GetOpen311Async($"requests/{row.Id}.json?jurisdiction_id="));
+        Assert.Equal(Id(row.Id), (string)single[0]!["service_request_id"]!);
+    }
+
+    [Fact]
     public async Task A_range_of_exactly_90_days_is_accepted_and_a_longer_one_answers_400()
     {
         Assert.Empty(await IdsAsync("?start_date=2021-01-01T00:00:00Z&end_date=2021-04-01T00:00:00Z"));
