@@ -25,6 +25,8 @@ public sealed record ApiKey(string KeyId, string Secret)
         var rest = text[Prefix.Length..];
         var separator = rest.IndexOf('_');
         if (separator is <= 0 or > 32 || separator == rest.Length - 1) return false;
+        // Key ids are hex (CreateRandom); anything else, such as a NUL the database cannot take, is no key.
+        if (!rest[..separator].All(char.IsAsciiLetterOrDigit)) return false;
         key = new ApiKey(rest[..separator], rest[(separator + 1)..]);
         return true;
     }

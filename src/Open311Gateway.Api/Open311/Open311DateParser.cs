@@ -30,14 +30,24 @@ public static partial class Open311DateParser
             var digits = offsetText[1..].Replace(":", "");
             var hours = int.Parse(digits[..2], CultureInfo.InvariantCulture);
             var minutes = int.Parse(digits[2..], CultureInfo.InvariantCulture);
-            if (hours > 14 || minutes > 59) return false;
-            instant = new DateTimeOffset(dateTime, sign * new TimeSpan(hours, minutes, 0));
-            return true;
+            var offset = sign * new TimeSpan(hours, minutes, 0);
+            if (minutes > 59 || offset.Duration() > MaxOffset) return false;
+            return TryCreate(dateTime, offset, out instant);
         }
 
         // A wall-clock time that the spring-forward switch skips is read as the hour after it.
         if (zone.IsInvalidTime(dateTime)) dateTime = dateTime.AddHours(1);
-        instant = new DateTimeOffset(dateTime, zone.GetUtcOffset(dateTime));
-        return true;
+        return TryCreate(dateTime, zone.GetUtcOffset(dateTime), out instant);
+    }
+
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    // A time whose UTC instant falls outside year 1 to 9999 (0001-01-01T00:00+01:00) cannot be held: not a date we read.
+    private static bool TryCreate(DateTime local, TimeSpan offset, out DateTimeOffset instant)
+    {
+        var utcTicks = local.Ticks - offset.Ticks;
+        var representable = utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks && offset.Seconds == 0;
+        instant = representable ? new DateTimeOffset(local, offset) : default;
+        return representable;
     }
 }

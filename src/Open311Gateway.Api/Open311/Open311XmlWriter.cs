@@ -12,6 +12,9 @@ public static class Open311XmlWriter
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = true,
         OmitXmlDeclaration = false,
+        // A parser reads a literal CR LF as LF; a CR written as &#xD; survives, so CRLF texts round-trip.
+        NewLineHandling = NewLineHandling.Entitize,
+        NewLineChars = "\n",
     };
 
     public static byte[] Write(Open311Document document)

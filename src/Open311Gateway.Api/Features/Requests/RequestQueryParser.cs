@@ -31,8 +31,8 @@ public static class RequestQueryParser
         (start, end) = (start, end) switch
         {
             (null, null) => (now - RequestQuery.MaxWindow, now),
-            ({ } s, null) => (s, s + RequestQuery.MaxWindow),
-            (null, { } e) => (e - RequestQuery.MaxWindow, e),
+            ({ } s, null) => (s, s <= DateTimeOffset.MaxValue - RequestQuery.MaxWindow ? s + RequestQuery.MaxWindow : DateTimeOffset.MaxValue),
+            (null, { } e) => (e >= DateTimeOffset.MinValue + RequestQuery.MaxWindow ? e - RequestQuery.MaxWindow : DateTimeOffset.MinValue, e),
             _ => (start, end),
         };
         if (end < start) errors.Add("end_date is before start_date.");

@@ -33,7 +33,8 @@ public sealed class RequestsController(
         var jurisdiction = resolved.Jurisdiction!;
         if (query.ServiceCodes.Count > 0)
         {
-            var known = await db.Services.Where(s => s.JurisdictionId == jurisdiction.Id && query.ServiceCodes.Contains(s.Code))
+            var lookedUp = query.ServiceCodes.Where(TextRules.CanBeStored).ToList();
+            var known = await db.Services.Where(s => s.JurisdictionId == jurisdiction.Id && lookedUp.Contains(s.Code))
                 .Select(s => s.Code).ToListAsync(cancellationToken);
             var unknown = query.ServiceCodes.Except(known).ToList();
             if (unknown.Count > 0) return Error(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{c}'."));
@@ -47,14 +48,16 @@ public sealed class RequestsController(
     public async Task<IActionResult> Single(string id, [FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
     {
         // The id names the request on its own; a jurisdiction_id, when given, must still be right.
+        string? jurisdiction = null;
         if (!string.IsNullOrWhiteSpace(jurisdictionId))
         {
             var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
             if (resolved.Error is { } error) return Error(error.Code, error.Description);
+            jurisdiction = resolved.Jurisdiction!.Id;
         }
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
         var request = requestId <= 0 ? null : await PublicRequests()
-            .Where(r => r.Id == requestId && (string.IsNullOrWhiteSpace(jurisdictionId) || r.JurisdictionId == jurisdictionId.Trim()))
+            .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
             .FirstOrDefaultAsync(cancellationToken);
         return request is null
             ? Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.")
@@ -75,7 +78,7 @@ public sealed class RequestsController(
         if (resolved.Error is { } error) return Error(error.Code, error.Description);
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
-        var service = await db.Services.AsNoTracking()
+        var service = !TextRules.CanBeStored(serviceCode) ? null : await db.Services.AsNoTracking()
             .FirstOrDefaultAsync(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.Code == serviceCode && s.IsActive, cancellationToken);
         if (service is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(serviceCode)}'.");
 

@@ -80,6 +80,9 @@ public static class SubmittedFieldsReader
         {
             using var reader = new JsonTextReader(new StringReader(json)) { MaxDepth = 8, DateParseHandling = DateParseHandling.None };
             root = JToken.ReadFrom(reader);
+            // ReadFrom stops after the first value: a second one ({"a":1}{"b":2}) or stray text is refused, not ignored.
+            while (reader.Read())
+                if (reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Additional content after the JSON value.");
         }
         catch (JsonException e)
         {

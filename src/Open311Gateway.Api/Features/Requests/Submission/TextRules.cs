@@ -13,6 +13,12 @@ public static class TextRules
         return value;
     }
 
+    /// <summary>
+    /// Whether PostgreSQL can take the value at all: it refuses NUL even as a query parameter. A lookup by such
+    /// a value finds nothing, so callers answer "unknown" without asking the database (which would fail with a 500).
+    /// </summary>
+    public static bool CanBeStored(string value) => !value.Contains('\0');
+
     /// <summary>Quotes a client's value in an error message without echoing a megabyte back.</summary>
     public static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }
