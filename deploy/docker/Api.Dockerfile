@@ -12,6 +12,8 @@ RUN dotnet restore src/Open311Gateway.Api/Open311Gateway.Api.csproj
 
 COPY src/Open311Gateway.Contracts/ src/Open311Gateway.Contracts/
 COPY src/Open311Gateway.Api/ src/Open311Gateway.Api/
+# specs/openapi.yaml is embedded into the API at build time (served at /openapi.yaml).
+COPY specs/openapi.yaml specs/
 RUN dotnet publish src/Open311Gateway.Api/Open311Gateway.Api.csproj \
       --configuration Release --no-restore --output /app/publish
 

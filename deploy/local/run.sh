@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run the gateway locally: start PostgreSQL+PostGIS and RabbitMQ, build, migrate the
-# database, load the example catalogue (Musterstadt), create an API key for a demo app, and
-# serve the API in the foreground on http://127.0.0.1:${OPEN311_HTTP_PORT:-5080}.
+# database, load the example catalogue (Musterstadt), create an API key for a demo app and a
+# key for the demo back office, start an adapter worker and the demo back office in the
+# background (logs in .local/logs/), and serve the API in the foreground on
+# http://127.0.0.1:${OPEN311_HTTP_PORT:-5080}. Ctrl+C stops all three.
 #
 # Each run creates one more demo API key. Ports: OPEN311_HTTP_PORT here, the rest as in
 # services.sh (OPEN311_PG_PORT, OPEN311_RABBIT_PORT, ...).
@@ -22,9 +24,10 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-$ASPNETCORE_ENVIRONMENT}"
 
-# Build once; each command below then starts the built API without rebuilding. Only the
-# API is needed here (the worker and tests are built by test.sh).
-dotnet build "$api_project"
+# Build once; each command below then starts the built programs without rebuilding.
+for project in "$api_project" src/Open311Gateway.Worker src/Open311Gateway.DemoBackOffice; do
+  dotnet build "$project"
+done
 
 # --no-launch-profile: a launchSettings.json must not override our URL or environment.
 api() { dotnet run --no-build --no-launch-profile --project "$api_project" -- "$@"; }
@@ -38,13 +41,36 @@ printf '%s\n' "$key_output"
 api_key="$(printf '%s\n' "$key_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
 [[ -n $api_key ]] || { echo "create-api-key printed no key" >&2; exit 1; }
 
+backoffice_output="$(api create-backoffice-key musterstadt.de "Demo-Backoffice")"
+backoffice_key="$(printf '%s\n' "$backoffice_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
+
 base_url="http://127.0.0.1:$http_port"
+
+# The worker and the demo back office run in the background for as long as the API runs. Their
+# Development settings share the demo HMAC key (dev-only-secret-musterstadt) with each other.
+log_dir="$repo_root/.local/logs"
+mkdir -p "$log_dir"
+background_pids=()
+stop_background() { for pid in "${background_pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap stop_background EXIT INT TERM
+
+# Started from their build folders with exec, so the PID we keep is the program's own.
+start_in_background() {  # $1 = project name, $2 = log file
+  (cd "src/$1/bin/Debug/net10.0" && exec dotnet "$1.dll") >"$log_dir/$2" 2>&1 &
+  background_pids+=("$!")
+}
+export DemoBackOffice__GatewayUrl="$base_url" DemoBackOffice__BackOfficeKey="$backoffice_key"
+start_in_background Open311Gateway.DemoBackOffice demo-backoffice.log
+start_in_background Open311Gateway.Worker worker.log
 cat <<EOF
 
 ================================================================================
   API key for "Demo-App":  $api_key
 
   Gateway: $base_url/open311/v2/   (starting below; Ctrl+C stops it)
+  Demo back office: http://127.0.0.1:5090/   (what the worker delivered; send status back)
+  Back-office key for musterstadt.de: $backoffice_key
+  Logs of worker and demo back office: .local/logs/
   Report a pothole:
 
   curl -sS -X POST '$base_url/open311/v2/requests.json' \\
@@ -58,4 +84,5 @@ cat <<EOF
 
 EOF
 
-exec dotnet run --no-build --no-launch-profile --project "$api_project" -- --urls "$base_url"
+# Not exec: the trap above must stop the worker and the demo back office when the API ends.
+dotnet run --no-build --no-launch-profile --project "$api_project" -- --urls "$base_url"
