@@ -14,7 +14,7 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
     [Fact]
     public async Task A_posted_report_reaches_the_back_office_once_with_every_field()
     {
-        var id = await PostReportAsync(
+        var id = await bed.PostReportAsync(
             ("description", "Tiefes Schlagloch vor Hausnummer 12 – Größe: ärgerlich"), ("email", "erika@example.org"),
             ("phone", "+49 30 1234567"), ("first_name", "Erika"), ("last_name", "Mustermann"), ("device_id", "gerät-7"),
             ("account_id", "konto-42"), ("media_url", "https://example.org/foto.jpg"), ("attribute[TIEFE_CM]", "12.5"));
@@ -47,7 +47,7 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
     [Fact]
     public async Task The_same_message_sent_twice_opens_one_case_and_changes_nothing()
     {
-        var id = await PostReportAsync(("description", "Doppelt gesendet"));
+        var id = await bed.PostReportAsync(("description", "Doppelt gesendet"));
         await bed.WaitUntilAsync(async () => (await DeliveryOf(id))?.State == DeliveryStates.Delivered, Patience, $"report {id} is delivered");
         var before = await DeliveryOf(id);
 
@@ -70,7 +70,7 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
     public async Task A_report_the_back_office_refuses_is_rejected_and_its_public_status_notes_say_so_without_the_reason()
     {
         bed.BackOffice.RefuseWhenBodyContains("Bitte ablehnen", HttpStatusCode.UnprocessableEntity, "Tiefe darf nicht negativ sein");
-        var id = await PostReportAsync(("description", "Bitte ablehnen"), ("attribute[TIEFE_CM]", "-1"));
+        var id = await bed.PostReportAsync(("description", "Bitte ablehnen"), ("attribute[TIEFE_CM]", "-1"));
 
         await bed.WaitUntilAsync(async () => (await DeliveryOf(id))?.State == DeliveryStates.Rejected, Patience, $"report {id} is rejected");
         var answer = await bed.Api.Client.GetOpen311Async($"requests/{id}.json");
@@ -81,13 +81,6 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
         Assert.Contains("Tiefe darf nicht negativ sein", delivery.LastError);
     }
 
-    private async Task<string> PostReportAsync(params (string, string)[] extra)
-    {
-        var response = await bed.Api.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(bed.Api.ApiKey, extra));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return (string)(await response.JsonAsync())[0]!["service_request_id"]!;
-    }
 
     private async Task<Delivery?> DeliveryOf(string serviceRequestId) =>
         (await bed.DeliveriesAsync()).SingleOrDefault(d => d.ServiceRequestId == long.Parse(serviceRequestId) && d.Kind == DeliveryKinds.Request);

@@ -19,7 +19,7 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<De
         var description = "Backoffice-Ausfall " + Guid.NewGuid();
         bed.BackOffice.FailWhenBodyContains(description, HttpStatusCode.ServiceUnavailable);
         var ids = new List<string>();
-        for (var i = 0; i < 5; i++) ids.Add(await PostReportAsync(("description", $"{description} #{i}")));
+        for (var i = 0; i < 5; i++) ids.Add(await bed.PostReportAsync(("description", $"{description} #{i}")));
 
         // Short retries in the worker, then long ones scheduled in PostgreSQL: several attempts each.
         await bed.WaitUntilAsync(async () => (await DeliveriesOf(ids)).All(d => d.Attempts >= 3), Patience, "every report was tried three times");
@@ -36,7 +36,7 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<De
         var description = "Worker-Absturz " + Guid.NewGuid();
         bed.BackOffice.SlowDownWhenBodyContains(description, TimeSpan.FromMilliseconds(300));
         var ids = new List<string>();
-        for (var i = 0; i < 30; i++) ids.Add(await PostReportAsync(("description", $"{description} #{i}")));
+        for (var i = 0; i < 30; i++) ids.Add(await bed.PostReportAsync(("description", $"{description} #{i}")));
 
         await bed.WaitUntilAsync(() => Task.FromResult(bed.BackOffice.Received.Count(r => r.Body.Contains(description)) >= 5), Patience, "some reports reached the back office");
         await bed.Worker.KillAsync();
@@ -75,12 +75,6 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<De
         Assert.Single(bed.BackOffice.Cases.Keys, key => key == id);
     }
 
-    private async Task<string> PostReportAsync(params (string, string)[] extra)
-    {
-        var response = await bed.Api.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(bed.Api.ApiKey, extra));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (string)(await response.JsonAsync())[0]!["service_request_id"]!;
-    }
 
     private async Task<List<Delivery>> DeliveriesOf(IReadOnlyCollection<string> ids) =>
         (await bed.DeliveriesAsync()).Where(d => ids.Contains(d.ServiceRequestId.ToString(System.Globalization.CultureInfo.InvariantCulture)) && d.Kind == DeliveryKinds.Request).ToList();

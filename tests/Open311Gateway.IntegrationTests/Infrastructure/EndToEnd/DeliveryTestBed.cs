@@ -44,6 +44,15 @@ public class DeliveryTestBed : IAsyncLifetime
         await Worker.StartAsync();
     }
 
+    /// <summary>Posts a pothole report of the test catalogue and returns its service_request_id.</summary>
+    public async Task<string> PostReportAsync(params (string, string)[] extra)
+    {
+        var response = await Api.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(Api.ApiKey, extra));
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"POST answered {response.StatusCode}: {body}");
+        return (string)Newtonsoft.Json.Linq.JToken.Parse(body)[0]!["service_request_id"]!;
+    }
+
     public async Task<List<Delivery>> DeliveriesAsync()
     {
         await using var db = Api.Database.CreateDbContext();
