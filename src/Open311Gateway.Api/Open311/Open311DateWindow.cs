@@ -1,0 +1,39 @@
+namespace Open311Gateway.Api.Open311;
+
+/// <summary>
+/// The <c>start_date</c>/<c>end_date</c> window of GeoReport v2 list queries: W3C date-times, at most
+/// 90 days apart; one bound alone spans 90 days from it, neither means the last 90 days.
+/// </summary>
+public static class Open311DateWindow
+{
+    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
+
+    /// <summary>The window, or null after adding every problem to <paramref name="errors"/>.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End)? Parse(IQueryCollection query, TimeZoneInfo zone, DateTimeOffset now, List<string> errors)
+    {
+        var before = errors.Count;
+        var start = ParseDate(query, "start_date", zone, errors);
+        var end = ParseDate(query, "end_date", zone, errors);
+        if (errors.Count > before) return null;
+        var (from, to) = (start, end) switch
+        {
+            (null, null) => (now - MaxWindow, now),
+            ({ } s, null) => (s, s + MaxWindow),
+            (null, { } e) => (e - MaxWindow, e),
+            ({ } s, { } e) => (s, e),
+        };
+        if (to < from) errors.Add("end_date is before start_date.");
+        else if (to - from > MaxWindow) errors.Add("start_date and end_date may be at most 90 days apart.");
+        return errors.Count > before ? null : (from, to);
+    }
+
+    private static DateTimeOffset? ParseDate(IQueryCollection query, string name, TimeZoneInfo zone, List<string> errors)
+    {
+        // An empty parameter counts as absent (clients send start_date=).
+        var text = query[name].LastOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        if (text is null) return null;
+        if (Open311DateParser.TryParse(text, zone, out var instant)) return instant;
+        errors.Add($"{name} '{text}' is not a W3C date-time such as 2026-03-01T09:30:00+01:00.");
+        return null;
+    }
+}
