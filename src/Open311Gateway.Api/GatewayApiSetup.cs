@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
@@ -26,6 +27,7 @@ public static class GatewayApiSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<BackOfficeKeyService>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
         services.AddControllers(mvc =>
             {
