@@ -24,7 +24,8 @@ public static class Open311DateWindow
         };
         if (to < from) errors.Add("end_date is before start_date.");
         else if (to - from > MaxWindow) errors.Add("start_date and end_date may be at most 90 days apart.");
-        return errors.Count > before ? null : (from, to);
+        // Npgsql writes timestamptz parameters only from offset 0: a start_date in +01:00 would otherwise fail the query.
+        return errors.Count > before ? null : (from.ToUniversalTime(), to.ToUniversalTime());
     }
 
     private static DateTimeOffset? ParseDate(IQueryCollection query, string name, TimeZoneInfo zone, List<string> errors)
