@@ -7,6 +7,7 @@ using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
 using Open311Gateway.Api.Features.OpenApi;
+using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 
@@ -28,6 +29,7 @@ public static class GatewayApiSetup
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<BackOfficeKeyService>();
+        services.AddScoped<RequestUpdateStore>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
         services.AddControllers(mvc =>
             {
