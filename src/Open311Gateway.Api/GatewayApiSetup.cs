@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
 using Open311Gateway.Api.Features.OpenApi;
+using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 
@@ -26,6 +28,8 @@ public static class GatewayApiSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<BackOfficeKeyService>();
+        services.AddScoped<RequestUpdateStore>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
         services.AddControllers(mvc =>
             {

@@ -9,5 +9,5 @@ public sealed record RequestQuery(
     DateTimeOffset End)
 {
     public const int MaxResults = 1000;
-    public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(90);
+    public static readonly TimeSpan MaxWindow = Open311.Open311DateWindow.MaxWindow;
 }

@@ -26,34 +26,11 @@ public static class RequestQueryParser
         var statuses = CommaList(query["status"]).Select(s => s.ToLowerInvariant()).Distinct().ToList();
         errors.AddRange(statuses.Where(s => !KnownStatuses.Contains(s)).Select(s => $"status '{s}' is not one of: open, closed."));
 
-        var start = ParseDate(query, "start_date", zone, errors);
-        var end = ParseDate(query, "end_date", zone, errors);
-        (start, end) = (start, end) switch
-        {
-            (null, null) => (now - RequestQuery.MaxWindow, now),
-            ({ } s, null) => (s, s <= DateTimeOffset.MaxValue - RequestQuery.MaxWindow ? s + RequestQuery.MaxWindow : DateTimeOffset.MaxValue),
-            (null, { } e) => (e >= DateTimeOffset.MinValue + RequestQuery.MaxWindow ? e - RequestQuery.MaxWindow : DateTimeOffset.MinValue, e),
-            _ => (start, end),
-        };
-        if (end < start) errors.Add("end_date is before start_date.");
-        else if (end - start > RequestQuery.MaxWindow) errors.Add("start_date and end_date may be at most 90 days apart.");
-
+        var window = Open311DateWindow.Parse(query, zone, now, errors);
         if (errors.Count > 0) return (null, errors);
         var codes = CommaList(query["service_code"]).Distinct().ToList();
-        return (new RequestQuery(ids.Distinct().ToList(), codes, statuses, start!.Value, end!.Value), errors);
+        return (new RequestQuery(ids.Distinct().ToList(), codes, statuses, window!.Value.Start, window.Value.End), errors);
     }
-
-    private static DateTimeOffset? ParseDate(IQueryCollection query, string name, TimeZoneInfo zone, List<string> errors)
-    {
-        var text = Single(query[name]);
-        if (text is null) return null;
-        if (Open311DateParser.TryParse(text, zone, out var instant)) return instant;
-        errors.Add($"{name} '{text}' is not a W3C date-time such as 2026-03-01T09:30:00+01:00.");
-        return null;
-    }
-
-    // An empty parameter counts as absent (clients send jurisdiction_id= and status=).
-    private static string? Single(StringValues values) => values.LastOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static List<string> CommaList(StringValues values) => values
         .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

@@ -78,6 +78,6 @@ public static class SubmissionValidator
         return urls;
     }
 
-    private static bool IsEmailAddress(string text) =>
+    internal static bool IsEmailAddress(string text) =>
         MailAddress.TryCreate(text, out var address) && address.Address == text && !text.Contains(' ');
 }

@@ -53,7 +53,7 @@ public static class SubmittedFieldsReader
     private static Open311Error TooLarge(int maxBodyBytes) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBodyBytes} bytes; send media as media_url.");
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
