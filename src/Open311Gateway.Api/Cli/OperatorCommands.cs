@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
+using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
@@ -20,6 +21,9 @@ public static class OperatorCommands
         ["create-api-key"] = "create-api-key <client name>  issue an API key for a client app (printed once)",
         ["revoke-api-key"] = "revoke-api-key <key id|key>   revoke a client app's key",
         ["list-api-keys"] = "list-api-keys                list client apps and their key ids",
+        ["create-backoffice-key"] = "create-backoffice-key <jurisdiction> <name>  issue a back office's key for the status API (printed once)",
+        ["revoke-backoffice-key"] = "revoke-backoffice-key <key id|key>  revoke a back office's key",
+        ["list-backoffice-keys"] = "list-backoffice-keys         list back offices and their key ids",
         ["list-deliveries"] = "list-deliveries [state]      latest deliveries (state: in_flight, retry_wait, delivered, rejected, failed)",
         ["replay-delivery"] = "replay-delivery <id>         send a failed or rejected delivery again",
         ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
@@ -62,6 +66,19 @@ public static class OperatorCommands
             case "list-api-keys":
                 foreach (var c in await provider.GetRequiredService<ApiKeyService>().ListAsync(cancellationToken))
                     await output.WriteLineAsync($"{c.KeyId}\t{c.Name}\tcreated {c.CreatedAt:u}\t{(c.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
+                return 0;
+            case "create-backoffice-key" when operands.Length == 2:
+                var (office, officeKey) = await provider.GetRequiredService<BackOfficeKeyService>().CreateAsync(operands[0], operands[1].Trim(), cancellationToken);
+                await output.WriteLineAsync($"Back-office key for '{office.Name}' of {office.JurisdictionId} (key id {office.KeyId}); it is shown only now:");
+                await output.WriteLineAsync(officeKey);
+                return 0;
+            case "revoke-backoffice-key" when operands.Length == 1:
+                var officeRevoked = await provider.GetRequiredService<BackOfficeKeyService>().RevokeAsync(operands[0], cancellationToken);
+                await output.WriteLineAsync(officeRevoked ? "Revoked." : "No active back-office key with that id.");
+                return officeRevoked ? 0 : 1;
+            case "list-backoffice-keys":
+                foreach (var o in await provider.GetRequiredService<BackOfficeKeyService>().ListAsync(cancellationToken))
+                    await output.WriteLineAsync($"{o.KeyId}\t{o.JurisdictionId}\t{o.Name}\tcreated {o.CreatedAt:u}\t{(o.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
                 return 0;
             case "list-deliveries" when operands.Length <= 1:
                 foreach (var d in await provider.GetRequiredService<DeliveryOperations>().ListAsync(operands.FirstOrDefault(), cancellationToken))

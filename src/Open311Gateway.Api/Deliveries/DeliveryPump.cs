@@ -22,7 +22,12 @@ public sealed class DeliveryPump(IServiceScopeFactory scopes, OutboxSignal signa
                 if (await provider.GetRequiredService<RetryScheduler>().ScheduleDueAsync(stoppingToken) > 0) busy = true;
                 busy |= await provider.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(stoppingToken) >= settings.BatchSize;
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping in the middle of a round: uncommitted work is rolled back and done by the next process.
+                return;
+            }
+            catch (Exception e)
             {
                 logger.LogWarning(e, "Delivery round failed; retrying in {Poll}", poll);
             }

@@ -82,7 +82,7 @@ public sealed class BackOfficeAuthenticationTests(GatewayApp app) : IClassFixtur
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
-        var error = Assert.Single((JArray)await response.JsonAsIsAsync());
+        var error = Assert.Single((JArray)await response.JsonAsync());
         Assert.Equal("401", (string)error["code"]!);
         Assert.Contains("Bearer", (string)error["description"]!);
         Assert.Empty(await app.UpdatesOfAsync(id));

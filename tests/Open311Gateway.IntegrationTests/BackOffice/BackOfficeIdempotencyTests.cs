@@ -24,7 +24,7 @@ public sealed class BackOfficeIdempotencyTests(GatewayApp app) : IClassFixture<G
         });
 
         await again.AssertStatusAsync(HttpStatusCode.OK);
-        AssertSameJson(await first.JsonAsIsAsync(), await again.JsonAsIsAsync());
+        AssertSameJson(await first.JsonAsync(), await again.JsonAsync());
         var row = Assert.Single(await app.UpdatesOfAsync(id));
         Assert.Equal(("IN_PROGRESS", "In Arbeit."), (row.Status, row.Description));
         var report = await app.RequestRowAsync(id);
@@ -42,7 +42,7 @@ public sealed class BackOfficeIdempotencyTests(GatewayApp app) : IClassFixture<G
         var again = await app.PostBackOfficeUpdateAsync(newKey, id, new { update_id = "EV-ROT", status = "FIXED" });
 
         await again.AssertStatusAsync(HttpStatusCode.OK);
-        AssertSameJson(await first.JsonAsIsAsync(), await again.JsonAsIsAsync());
+        AssertSameJson(await first.JsonAsync(), await again.JsonAsync());
         Assert.Single(await app.UpdatesOfAsync(id));
     }
 
@@ -56,7 +56,7 @@ public sealed class BackOfficeIdempotencyTests(GatewayApp app) : IClassFixture<G
             app.PostBackOfficeUpdateAsync(key, id, new { update_id = "EV-RACE", status = "CLOSED", status_notes = "Erledigt." })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var answers = await Task.WhenAll(responses.Select(r => r.JsonAsIsAsync()));
+        var answers = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
         Assert.All(answers, a => AssertSameJson(answers[0], a));
         var row = Assert.Single(await app.UpdatesOfAsync(id));
         Assert.Equal(row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)answers[0]["update_id"]!);
@@ -80,13 +80,13 @@ public sealed class BackOfficeIdempotencyTests(GatewayApp app) : IClassFixture<G
         });
 
         await late.AssertStatusAsync(HttpStatusCode.OK);
-        var answer = await late.JsonAsIsAsync();
+        var answer = await late.JsonAsync();
         Assert.Equal(("IN_PROGRESS", "open"), ((string)answer["status"]!, (string)answer["core_status"]!));
         Assert.Equal(["NEU", "ALT"], (await app.UpdatesOfAsync(id)).Select(u => u.SenderUpdateId));
         var report = await app.RequestRowAsync(id);
         Assert.Equal(("closed", "FIXED", "Erledigt.", "Bauhof", newer), (report.Status, report.ExtendedStatus, report.StatusNotes, report.AgencyResponsible, report.UpdatedAt));
         // The history lists both, oldest first, whatever order they arrived in.
-        var listed = (await (await app.Client.GetOpen311Async("servicerequestupdates.json")).JsonAsIsAsync())
+        var listed = (await (await app.Client.GetOpen311Async("servicerequestupdates.json")).JsonAsync())
             .Where(u => (string)u["service_request_id"]! == id).Select(u => (string)u["status"]!);
         Assert.Equal(["IN_PROGRESS", "FIXED"], listed);
     }

@@ -21,7 +21,7 @@ public sealed class BackOfficeJurisdictionTests(TwoJurisdictionsApp app) : IClas
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var error = Assert.Single((JArray)await response.JsonAsIsAsync());
+        var error = Assert.Single((JArray)await response.JsonAsync());
         Assert.Equal($"Unknown service_request_id '{neighbours}'.", (string)error["description"]!);
         Assert.Empty(await app.UpdatesOfAsync(neighbours));
         Assert.Equal("OPEN", (await app.RequestRowAsync(neighbours)).ExtendedStatus);
@@ -61,8 +61,8 @@ public sealed class BackOfficeJurisdictionTests(TwoJurisdictionsApp app) : IClas
         var neighbours = await InsertNeighbourReportAsync();
         await (await app.PostBackOfficeUpdateAsync(neighbourKey, neighbours, new { update_id = "LISTE", status = "FIXED" })).AssertStatusAsync(HttpStatusCode.OK);
 
-        var teststadt = await (await app.Client.GetOpen311Async("servicerequestupdates.json?jurisdiction_id=teststadt.de")).JsonAsIsAsync();
-        var nachbarort = await (await app.Client.GetOpen311Async("servicerequestupdates.json?jurisdiction_id=nachbarort.de")).JsonAsIsAsync();
+        var teststadt = await (await app.Client.GetOpen311Async("servicerequestupdates.json?jurisdiction_id=teststadt.de")).JsonAsync();
+        var nachbarort = await (await app.Client.GetOpen311Async("servicerequestupdates.json?jurisdiction_id=nachbarort.de")).JsonAsync();
         var neither = await app.Client.GetOpen311Async("servicerequestupdates.json");
 
         Assert.DoesNotContain(teststadt, u => (string)u["service_request_id"]! == neighbours);

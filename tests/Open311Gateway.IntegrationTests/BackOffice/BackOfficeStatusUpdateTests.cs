@@ -25,7 +25,7 @@ public sealed class BackOfficeStatusUpdateTests(GatewayApp app) : IClassFixture<
         await response.AssertStatusAsync(HttpStatusCode.OK);
         Assert.StartsWith("application/json", response.Content.Headers.ContentType!.ToString());
         var row = Assert.Single(await app.UpdatesOfAsync(id));
-        var answer = (JObject)await response.JsonAsIsAsync();
+        var answer = (JObject)await response.JsonAsync();
         AssertSameJson(new JObject
         {
             ["update_id"] = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -60,13 +60,13 @@ public sealed class BackOfficeStatusUpdateTests(GatewayApp app) : IClassFixture<
         });
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
-        var report = (await (await app.Client.GetOpen311Async($"requests/{id}.json")).JsonAsIsAsync())[0]!;
+        var report = (await (await app.Client.GetOpen311Async($"requests/{id}.json")).JsonAsync())[0]!;
         Assert.Equal("closed", (string)report["status"]!);
         Assert.Equal("Loch verfüllt.", (string)report["status_notes"]!);
         Assert.Equal("Bauhof Teststadt", (string)report["agency_responsible"]!);
         Assert.Equal(W3c(at), (string)report["updated_datetime"]!);
         Assert.Equal(W3c(expected), (string)report["expected_datetime"]!);
-        var listed = (await (await app.Client.GetOpen311Async("requests.json?status=closed")).JsonAsIsAsync()).Single(r => (string)r["service_request_id"]! == id);
+        var listed = (await (await app.Client.GetOpen311Async("requests.json?status=closed")).JsonAsync()).Single(r => (string)r["service_request_id"]! == id);
         Assert.Equal("Loch verfüllt.", (string)listed["status_notes"]!);
         var row = await app.RequestRowAsync(id);
         Assert.Equal(("closed", "FIXED"), (row.Status, row.ExtendedStatus));
@@ -82,12 +82,12 @@ public sealed class BackOfficeStatusUpdateTests(GatewayApp app) : IClassFixture<
         {
             update_id = "SAP-JSON", status = "in_progress", status_notes = "Auftrag an Bauhof erteilt.", updated_datetime = W3c(at),
             media_url = "https://bauhof.teststadt.example.org/fotos/1.jpg",
-        })).JsonAsIsAsync();
+        })).JsonAsync();
 
         var list = await app.Client.GetOpen311Async("servicerequestupdates.json");
 
         await list.AssertStatusAsync(HttpStatusCode.OK);
-        var item = (await list.JsonAsIsAsync()).Single(u => (string)u["update_id"]! == (string)answer["update_id"]!);
+        var item = (await list.JsonAsync()).Single(u => (string)u["update_id"]! == (string)answer["update_id"]!);
         AssertSameJson(new JObject
         {
             ["update_id"] = answer["update_id"], ["service_request_id"] = id, ["status"] = "IN_PROGRESS", ["updated_datetime"] = W3c(at),
@@ -105,7 +105,7 @@ public sealed class BackOfficeStatusUpdateTests(GatewayApp app) : IClassFixture<
         {
             update_id = "SAP-XML", status = "NOT_COUNCILS_RESPONSIBILITY", status_notes = "Landesstraße: zuständig ist der Landesbetrieb.",
             updated_datetime = W3c(at),
-        })).JsonAsIsAsync();
+        })).JsonAsync();
 
         var list = await app.Client.GetOpen311Async("servicerequestupdates.xml");
 

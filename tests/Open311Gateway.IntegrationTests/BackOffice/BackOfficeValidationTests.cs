@@ -112,7 +112,7 @@ public sealed class BackOfficeValidationTests(GatewayApp app) : IClassFixture<Ga
         var response = await app.PostBackOfficeUpdateAsync(_key, unknownId, new { update_id = "X", status = "FIXED" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var error = Assert.Single((JArray)await response.JsonAsIsAsync());
+        var error = Assert.Single((JArray)await response.JsonAsync());
         Assert.Equal(("404", $"Unknown service_request_id '{unknownId}'."), ((string)error["code"]!, (string)error["description"]!));
     }
 
@@ -130,7 +130,7 @@ public sealed class BackOfficeValidationTests(GatewayApp app) : IClassFixture<Ga
     {
         await response.AssertStatusAsync(expected);
         Assert.StartsWith("application/json", response.Content.Headers.ContentType!.ToString());
-        var errors = (JArray)await response.JsonAsIsAsync();
+        var errors = (JArray)await response.JsonAsync();
         Assert.All(errors, e => Assert.Equal(((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture), (string)e["code"]!));
         // Refused means refused: nothing stored, the report untouched.
         Assert.Empty(await app.UpdatesOfAsync(id));

@@ -14,8 +14,15 @@ public static class HttpHelpers
     public static Task<HttpResponseMessage> GetOpen311Async(this HttpClient client, string pathAndQuery) =>
         client.GetAsync(Base + pathAndQuery);
 
-    public static async Task<JToken> JsonAsync(this HttpResponseMessage response) =>
-        JToken.Parse(await response.Content.ReadAsStringAsync());
+    /// <summary>The body as JSON, with date strings kept as the text they are (JToken.Parse would turn them into local times).</summary>
+    public static async Task<JToken> JsonAsync(this HttpResponseMessage response)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(await response.Content.ReadAsStringAsync()))
+        {
+            DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+        };
+        return JToken.ReadFrom(reader);
+    }
 
     public static async Task<XDocument> XmlAsync(this HttpResponseMessage response) =>
         XDocument.Parse(await response.Content.ReadAsStringAsync());

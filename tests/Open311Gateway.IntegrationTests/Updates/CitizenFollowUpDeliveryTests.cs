@@ -73,13 +73,13 @@ public sealed class CitizenFollowUpDeliveryTests(GatewayAppWithoutDispatcher app
         var id = await PostReportAsync();
         await RouteReportsToWebhookAsync();
         var first = await (await app.Client.PostFormAsync("servicerequestupdates.json",
-            ("api_key", app.ApiKey), ("service_request_id", id), ("update_id", "FMS-88"), ("description", "Noch da."))).JsonAsIsAsync();
+            ("api_key", app.ApiKey), ("service_request_id", id), ("update_id", "FMS-88"), ("description", "Noch da."))).JsonAsync();
 
         var again = await app.Client.PostFormAsync("servicerequestupdates.json",
             ("api_key", app.ApiKey), ("service_request_id", id), ("update_id", "FMS-88"), ("description", "Noch da."));
 
         await again.AssertStatusAsync(HttpStatusCode.OK);
-        BackOfficeHelpers.AssertSameJson(first, await again.JsonAsIsAsync());
+        BackOfficeHelpers.AssertSameJson(first, await again.JsonAsync());
         var update = Assert.Single(await UpdatesOfAsync(id));
         await using var db = app.Database.CreateDbContext();
         Assert.Equal(1, await db.Deliveries.CountAsync(d => d.RequestUpdateId == update.Id));
@@ -90,7 +90,7 @@ public sealed class CitizenFollowUpDeliveryTests(GatewayAppWithoutDispatcher app
     {
         var post = await app.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(app.ApiKey));
         await post.AssertStatusAsync(HttpStatusCode.OK);
-        return (string)(await post.JsonAsIsAsync())[0]!["service_request_id"]!;
+        return (string)(await post.JsonAsync())[0]!["service_request_id"]!;
     }
 
     private async Task<List<RequestUpdate>> UpdatesOfAsync(string requestId)

@@ -49,7 +49,7 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
         await response.AssertStatusAsync(HttpStatusCode.OK);
         var row = Assert.Single(await app.UpdatesOfAsync(id));
         BackOfficeHelpers.AssertSameJson(new JArray(new JObject { ["update_id"] = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-            await response.JsonAsIsAsync());
+            await response.JsonAsync());
         Assert.InRange(row.UpdatedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
@@ -64,14 +64,14 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
 
         var after = await app.RequestRowAsync(id);
         Assert.Equal((before.Status, before.ExtendedStatus, before.StatusNotes, before.UpdatedAt), (after.Status, after.ExtendedStatus, after.StatusNotes, after.UpdatedAt));
-        Assert.Equal("open", (string)(await (await app.Client.GetOpen311Async($"requests/{id}.json")).JsonAsIsAsync())[0]!["status"]!);
+        Assert.Equal("open", (string)(await (await app.Client.GetOpen311Async($"requests/{id}.json")).JsonAsync())[0]!["status"]!);
     }
 
     [Fact]
     public async Task A_follow_up_and_its_personal_data_are_never_published()
     {
         var id = await app.PostReportAsync();
-        var updateId = (string)(await (await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(id, "FMS-PRIVAT"))).JsonAsIsAsync())[0]!["update_id"]!;
+        var updateId = (string)(await (await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(id, "FMS-PRIVAT"))).JsonAsync())[0]!["update_id"]!;
 
         foreach (var path in new[] { "servicerequestupdates.json", "servicerequestupdates.xml", "requests.json", "requests.xml", $"requests/{id}.json", $"requests/{id}.xml" })
         {
@@ -81,7 +81,7 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
             foreach (var secret in new[] { Email, "Erika", "Mustermann", "fms-user-42", "Das Loch ist wieder da", "email", "first_name", "account_id" })
                 Assert.DoesNotContain(secret, body);
         }
-        var listed = await (await app.Client.GetOpen311Async("servicerequestupdates.json")).JsonAsIsAsync();
+        var listed = await (await app.Client.GetOpen311Async("servicerequestupdates.json")).JsonAsync();
         Assert.DoesNotContain(listed, u => (string)u["update_id"]! == updateId);
     }
 
@@ -89,12 +89,12 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
     public async Task A_resent_follow_up_answers_the_same_update_id_and_writes_nothing_new()
     {
         var id = await app.PostReportAsync();
-        var first = await (await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(id, "FMS-TWICE"))).JsonAsIsAsync();
+        var first = await (await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(id, "FMS-TWICE"))).JsonAsync();
 
         var again = await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(id, "FMS-TWICE", ("status", "REOPEN")));
 
         await again.AssertStatusAsync(HttpStatusCode.OK);
-        BackOfficeHelpers.AssertSameJson(first, await again.JsonAsIsAsync());
+        BackOfficeHelpers.AssertSameJson(first, await again.JsonAsync());
         Assert.Null(Assert.Single(await app.UpdatesOfAsync(id)).Status);
     }
 
@@ -107,7 +107,7 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
         var wrong = await app.Client.PostFormAsync("servicerequestupdates.xml", ("api_key", "o311_000000000000_falsch"), ("service_request_id", "999999"));
 
         Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
-        Assert.Equal("403", (string)(await missing.JsonAsIsAsync())[0]!["code"]!);
+        Assert.Equal("403", (string)(await missing.JsonAsync())[0]!["code"]!);
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.Equal("errors", (await wrong.XmlAsync()).Root!.Name.LocalName);
         Assert.Empty(await app.UpdatesOfAsync(id));
@@ -121,7 +121,7 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
         var response = await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(unknownId, "FMS-404"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal($"Unknown service_request_id '{unknownId}'.", (string)(await response.JsonAsIsAsync())[0]!["description"]!);
+        Assert.Equal($"Unknown service_request_id '{unknownId}'.", (string)(await response.JsonAsync())[0]!["description"]!);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
         var response = await app.Client.PostFormAsync("servicerequestupdates.json", ("api_key", app.ApiKey), ("update_id", "X"), ("description", "Hallo"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("service_request_id is required.", (string)(await response.JsonAsIsAsync())[0]!["description"]!);
+        Assert.Equal("service_request_id is required.", (string)(await response.JsonAsync())[0]!["description"]!);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
             ("api_key", app.ApiKey), ("service_request_id", id), ("status", "WIEDER_OFFEN"), ("updated_datetime", "gestern"), ("email", "keine-adresse"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.JsonAsIsAsync()).Select(e => (string)e["description"]!).ToList();
+        var errors = (await response.JsonAsync()).Select(e => (string)e["description"]!).ToList();
         Assert.Equal(5, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("update_id is required", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("status 'WIEDER_OFFEN' is not one of: OPEN", StringComparison.Ordinal));

@@ -24,7 +24,7 @@ public sealed class ServiceRequestUpdatesListTests(GatewayApp app) : IClassFixtu
             await (await app.PostBackOfficeUpdateAsync(_key, id, new { update_id = updateId, status = "IN_PROGRESS", status_notes = updateId, updated_datetime = W3c(Now().AddDays(-daysAgo)) }))
                 .AssertStatusAsync(HttpStatusCode.OK);
 
-        var list = await (await app.Client.GetOpen311Async("servicerequestupdates.json")).JsonAsIsAsync();
+        var list = await (await app.Client.GetOpen311Async("servicerequestupdates.json")).JsonAsync();
 
         Assert.Equal(["A", "B", "C"], list.Where(u => (string)u["service_request_id"]! == id).Select(u => (string)u["description"]!));
         var times = list.Select(u => DateTimeOffset.Parse((string)u["updated_datetime"]!, CultureInfo.InvariantCulture)).ToList();
@@ -36,7 +36,7 @@ public sealed class ServiceRequestUpdatesListTests(GatewayApp app) : IClassFixtu
     {
         var id = await app.PostReportFiledDaysAgoAsync(days: 60);
         var at = Now().AddDays(-40);
-        var posted = await (await app.PostBackOfficeUpdateAsync(_key, id, new { update_id = "FENSTER", status = "FIXED", updated_datetime = W3c(at) })).JsonAsIsAsync();
+        var posted = await (await app.PostBackOfficeUpdateAsync(_key, id, new { update_id = "FENSTER", status = "FIXED", updated_datetime = W3c(at) })).JsonAsync();
         var ourId = (string)posted["update_id"]!;
 
         var inside = await ListAsync($"start_date={Query(at.AddDays(-1))}&end_date={Query(at.AddDays(1))}");
@@ -73,7 +73,7 @@ public sealed class ServiceRequestUpdatesListTests(GatewayApp app) : IClassFixtu
         var requests = await app.Client.GetOpen311Async("requests.json?" + window);
 
         await requests.AssertStatusAsync(HttpStatusCode.OK);
-        Assert.Contains(await requests.JsonAsIsAsync(), r => (string)r["service_request_id"]! == id);
+        Assert.Contains(await requests.JsonAsync(), r => (string)r["service_request_id"]! == id);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ServiceRequestUpdatesListTests(GatewayApp app) : IClassFixtu
         await post.AssertStatusAsync(HttpStatusCode.OK);
         await using var db = app.Database.CreateDbContext();
         var id = (await db.ServiceRequests.Where(r => r.Service!.Code == "HINWEIS").OrderByDescending(r => r.Id).FirstAsync()).Id.ToString(CultureInfo.InvariantCulture);
-        var posted = await (await app.PostBackOfficeUpdateAsync(_key, id, new { update_id = "BLACKBOX", status = "CLOSED" })).JsonAsIsAsync();
+        var posted = await (await app.PostBackOfficeUpdateAsync(_key, id, new { update_id = "BLACKBOX", status = "CLOSED" })).JsonAsync();
 
         Assert.DoesNotContain((string)posted["update_id"]!, await ListAsync(""));
     }
@@ -112,7 +112,7 @@ public sealed class ServiceRequestUpdatesListTests(GatewayApp app) : IClassFixtu
     {
         var response = await app.Client.GetOpen311Async("servicerequestupdates.json?" + query);
         await response.AssertStatusAsync(HttpStatusCode.OK);
-        return (await response.JsonAsIsAsync()).Select(u => (string)u["update_id"]!).ToList();
+        return (await response.JsonAsync()).Select(u => (string)u["update_id"]!).ToList();
     }
 
     private static string Query(DateTimeOffset instant) => Uri.EscapeDataString(W3c(instant));

@@ -12,7 +12,8 @@ internal sealed class RequestUpdateConfiguration : IEntityTypeConfiguration<Requ
         builder.HasIndex(u => new { u.Source, u.Sender, u.SenderUpdateId }).IsUnique();
         builder.HasIndex(u => new { u.Source, u.UpdatedAt });
         builder.Property(u => u.Source).HasMaxLength(16);
-        builder.Property(u => u.Sender).HasMaxLength(64);
+        // "jurisdiction:" + an id of up to 100 characters, or "client:" + a number.
+        builder.Property(u => u.Sender).HasMaxLength(128);
         builder.Property(u => u.SenderUpdateId).HasMaxLength(200);
         builder.Property(u => u.Status).HasMaxLength(64);
         builder.HasOne(u => u.ServiceRequest).WithMany().HasForeignKey(u => u.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);

@@ -348,8 +348,8 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.Property<string>("Sender")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("sender");
 
                     b.Property<string>("SenderUpdateId")

@@ -14,7 +14,7 @@ using Open311Gateway.Api.Data;
 namespace Open311Gateway.Api.Data.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261127074602_Deliveries")]
+    [Migration("20261127081253_Deliveries")]
     partial class Deliveries
     {
         /// <inheritdoc />
@@ -351,8 +351,8 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.Property<string>("Sender")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("sender");
 
                     b.Property<string>("SenderUpdateId")

@@ -103,7 +103,7 @@ namespace Open311Gateway.Api.Data.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     service_request_id = table.Column<long>(type: "bigint", nullable: false),
                     source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    sender = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    sender = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     sender_update_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     description = table.Column<string>(type: "text", nullable: true),
