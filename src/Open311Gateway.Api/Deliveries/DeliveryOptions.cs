@@ -14,6 +14,12 @@ public sealed class DeliveryOptions
     /// <summary>Longest wait between two attempts.</summary>
     public double RetryMaxDelaySeconds { get; set; } = 6 * 3600;
 
+    /// <summary>
+    /// A delivery in flight this long without an outcome is sent again. Long, because a worker that is
+    /// down keeps its messages queued, and each repeat adds one more to its queue.
+    /// </summary>
+    public double InFlightTimeoutMinutes { get; set; } = 360;
+
     /// <summary>How often the dispatcher and the retry scheduler look for work when nothing woke them.</summary>
     public double PollIntervalSeconds { get; set; } = 1;
 

@@ -7,7 +7,9 @@ namespace Open311Gateway.Api.Deliveries;
 
 /// <summary>
 /// Turns deliveries whose retry is due into a new attempt in the outbox. The long retry schedule lives
-/// here, in PostgreSQL, because Debian's RabbitMQ has no delayed-message plug-in.
+/// here, in PostgreSQL, because Debian's RabbitMQ has no delayed-message plug-in. A delivery in flight
+/// for longer than <see cref="DeliveryOptions.InFlightTimeoutMinutes"/> without any outcome (the outcome
+/// was lost, say) is tried again too; the back office's idempotency key makes the repeat harmless.
 /// </summary>
 public sealed class RetryScheduler(GatewayDbContext db, DeliveryPlanner planner, IOptions<DeliveryOptions> options, TimeProvider clock)
 {
@@ -15,9 +17,15 @@ public sealed class RetryScheduler(GatewayDbContext db, DeliveryPlanner planner,
     public async Task<int> ScheduleDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var silentSince = now - TimeSpan.FromMinutes(options.Value.InFlightTimeoutMinutes);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Deliveries
-            .FromSql($"SELECT * FROM deliveries WHERE state = {DeliveryStates.RetryWait} AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"""
+                SELECT * FROM deliveries
+                WHERE (state = {DeliveryStates.RetryWait} AND next_attempt_at <= {now})
+                   OR (state = {DeliveryStates.InFlight} AND updated_at <= {silentSince})
+                ORDER BY updated_at LIMIT {options.Value.BatchSize} FOR UPDATE SKIP LOCKED
+                """)
             .ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {

@@ -49,6 +49,22 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<De
     }
 
     [Fact]
+    public async Task A_delivery_whose_outcome_was_lost_is_sent_again_after_the_in_flight_timeout_and_opens_no_second_case()
+    {
+        var id = await bed.PostReportAsync(("description", "Ergebnis verloren " + Guid.NewGuid()));
+        await bed.WaitUntilAsync(async () => (await DeliveriesOf([id])).Single().State == DeliveryStates.Delivered, Patience, "the report is delivered");
+
+        // As if the outcome had never arrived: in flight, silent for seven hours (the timeout is six).
+        await using (var db = bed.Api.Database.CreateDbContext())
+            await db.Deliveries.Where(d => d.ServiceRequestId == long.Parse(id))
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.State, DeliveryStates.InFlight).SetProperty(x => x.UpdatedAt, DateTimeOffset.UtcNow.AddHours(-7)));
+
+        await bed.WaitUntilAsync(async () => (await DeliveriesOf([id])).Single() is { State: DeliveryStates.Delivered, Attempts: 2 }, Patience, "the report is sent again");
+        Assert.Equal(2, bed.BackOffice.Received.Count(r => r.IdempotencyKey == id));
+        Assert.Single(bed.BackOffice.Cases.Keys, key => key == id);
+    }
+
+    [Fact]
     public async Task A_message_no_worker_can_process_ends_failed_with_its_reason_and_an_operator_can_replay_it()
     {
         // A service routed to an adapter this worker does not have: poison for it.

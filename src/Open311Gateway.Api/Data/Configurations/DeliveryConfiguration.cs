@@ -12,6 +12,8 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.State).HasMaxLength(16);
         // The scheduler looks for due retries only.
         builder.HasIndex(d => d.NextAttemptAt).HasFilter("state = 'retry_wait'");
+        // The scheduler also looks for deliveries silent in flight for too long.
+        builder.HasIndex(d => new { d.State, d.UpdatedAt });
         builder.HasIndex(d => new { d.JurisdictionId, d.State });
         builder.HasIndex(d => d.ServiceRequestId);
         builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(d => d.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);

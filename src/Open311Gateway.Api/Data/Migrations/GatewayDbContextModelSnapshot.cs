@@ -197,6 +197,9 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasIndex("JurisdictionId", "State")
                         .HasDatabaseName("ix_deliveries_jurisdiction_id_state");
 
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_deliveries_state_updated_at");
+
                     b.ToTable("deliveries", (string)null);
                 });
 

@@ -196,6 +196,11 @@ namespace Open311Gateway.Api.Data.Migrations
                 column: "service_request_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_deliveries_state_updated_at",
+                table: "deliveries",
+                columns: new[] { "state", "updated_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_unsent",
                 table: "outbox_messages",
                 column: "id",

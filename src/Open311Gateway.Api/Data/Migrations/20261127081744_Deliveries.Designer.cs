@@ -14,7 +14,7 @@ using Open311Gateway.Api.Data;
 namespace Open311Gateway.Api.Data.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261127081253_Deliveries")]
+    [Migration("20261127081744_Deliveries")]
     partial class Deliveries
     {
         /// <inheritdoc />
@@ -199,6 +199,9 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.HasIndex("JurisdictionId", "State")
                         .HasDatabaseName("ix_deliveries_jurisdiction_id_state");
+
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_deliveries_state_updated_at");
 
                     b.ToTable("deliveries", (string)null);
                 });
