@@ -33,7 +33,8 @@ done
 api() { dotnet run --no-build --no-launch-profile --project "$api_project" -- "$@"; }
 
 api migrate
-api import-catalog deploy/catalog/musterstadt.yaml
+# dotnet run starts the program in its project folder: give it an absolute path.
+api import-catalog "$repo_root/deploy/catalog/musterstadt.yaml"
 
 # create-api-key prints the new key as the last line on stdout.
 key_output="$(api create-api-key "Demo-App")"

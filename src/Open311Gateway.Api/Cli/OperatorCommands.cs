@@ -36,6 +36,20 @@ public static class OperatorCommands
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCommandAsync(services, args, output, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // An operator's mistake (a missing file, an unknown jurisdiction) deserves one line, not a stack trace.
+            await output.WriteLineAsync($"{args[0]}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
         var operands = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
