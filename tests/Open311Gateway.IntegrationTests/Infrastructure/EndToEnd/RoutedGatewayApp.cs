@@ -7,7 +7,7 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 /// The API whose test jurisdiction forwards to a back office through a given broker, with retry
 /// delays shrunk from minutes to fractions of a second.
 /// </summary>
-public sealed class RoutedGatewayApp(BrokerAddress broker, string backOfficeUrl) : GatewayApp
+public sealed class RoutedGatewayApp(BrokerAddress broker, string backOfficeUrl, bool runDispatcher = true) : GatewayApp
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
@@ -19,6 +19,7 @@ public sealed class RoutedGatewayApp(BrokerAddress broker, string backOfficeUrl)
         new("Delivery:RetryBaseDelaySeconds", "0.5"),
         new("Delivery:RetryMaxDelaySeconds", "2"),
         new("Delivery:MaxAttempts", "30"),
+        new("Delivery:RunDispatcher", runDispatcher ? "true" : "false"),
     ];
 
     protected override async Task SeedMoreAsync(GatewayDbContext db)
