@@ -36,16 +36,23 @@ public class GatewayApp : IAsyncLifetime
             await SeedMoreAsync(db);
         }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
-            foreach (var (key, value) in Settings) web.UseSetting(key, value);
-        });
+        _factory = CreateHost([]);
         Client = _factory.CreateClient();
 
         await using var scope = _factory.Services.CreateAsyncScope();
         (_, ApiKey) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("Testclient", CancellationToken.None);
     }
+
+    /// <summary>
+    /// Another API process over the same database, with these settings on top: a restarted API, or a
+    /// second replica. The caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Program> CreateHost(IEnumerable<KeyValuePair<string, string?>> overrides) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
+            foreach (var (key, value) in Settings.Concat(overrides)) web.UseSetting(key, value);
+        });
 
     public async Task DisposeAsync()
     {
