@@ -7,6 +7,7 @@ using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
 using Open311Gateway.Api.Features.OpenApi;
+using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
@@ -25,6 +26,7 @@ public static class GatewayApiSetup
         services.AddGatewayData(builder.Configuration);
         services.AddCatalog();
         services.AddDeliveries(builder.Configuration);
+        services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
@@ -52,6 +54,7 @@ public static class GatewayApiSetup
         app.UseRouting();
         app.MapControllers();
         app.MapOpenApiDocument();
+        app.MapGatewayHealthChecks();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {
             using var scope = app.Services.CreateScope();
