@@ -6,6 +6,7 @@ using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
+using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Features.OpenApi;
 using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Features.Updates;
@@ -30,6 +31,7 @@ public static class GatewayApiSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddExceptionHandler<Open311ExceptionHandler>();

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Features.Requests.Submission;
@@ -16,8 +14,7 @@ namespace Open311Gateway.Api.Features.Requests;
 public sealed class RequestsController(
     GatewayDbContext db,
     JurisdictionResolver jurisdictions,
-    ApiKeyService apiKeys,
-    IOptions<Open311Options> options,
+    ClientSubmissionReader submissions,
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
     TimeProvider clock) : Open311ControllerBase
@@ -67,15 +64,9 @@ public sealed class RequestsController(
     [HttpPost]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
-        var (fields, readError) = await SubmittedFieldsReader.ReadAsync(Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (fields is null) return Error(readError!.Code, readError.Description);
-
-        var client = await apiKeys.FindClientAsync(fields.All("api_key").FirstOrDefault(), cancellationToken);
-        if (client is null) return Error(StatusCodes.Status403Forbidden, "A valid api_key is required to submit a request.");
-
-        var errors = new List<string>();
-        var resolved = await jurisdictions.ResolveAsync(fields.Single("jurisdiction_id", errors), cancellationToken);
-        if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        var (submitted, rejection) = await submissions.ReadAsync(Request, "a request", cancellationToken);
+        if (submitted is null) return Error(rejection!.Code, rejection.Description);
+        var (fields, client, resolved, errors) = submitted;
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
         var service = !TextRules.CanBeStored(serviceCode) ? null : await db.Services.AsNoTracking()

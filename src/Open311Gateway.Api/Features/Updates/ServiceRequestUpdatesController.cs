@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Deliveries;
@@ -21,9 +19,8 @@ namespace Open311Gateway.Api.Features.Updates;
 public sealed class ServiceRequestUpdatesController(
     GatewayDbContext db,
     JurisdictionResolver jurisdictions,
-    ApiKeyService apiKeys,
+    ClientSubmissionReader submissions,
     RequestUpdateStore updates,
-    IOptions<Open311Options> options,
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
     TimeProvider clock) : Open311ControllerBase
@@ -54,15 +51,9 @@ public sealed class ServiceRequestUpdatesController(
     [HttpPost]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
-        var (fields, readError) = await SubmittedFieldsReader.ReadAsync(Request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (fields is null) return Error(readError!.Code, readError.Description);
-
-        var client = await apiKeys.FindClientAsync(fields.All("api_key").FirstOrDefault(), cancellationToken);
-        if (client is null) return Error(StatusCodes.Status403Forbidden, "A valid api_key is required to submit an update.");
-
-        var errors = new List<string>();
-        var resolved = await jurisdictions.ResolveAsync(fields.Single("jurisdiction_id", errors), cancellationToken);
-        if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", cancellationToken);
+        if (submitted is null) return Error(rejection!.Code, rejection.Description);
+        var (fields, client, resolved, errors) = submitted;
         var requestIdText = fields.Single("service_request_id", errors);
         if (requestIdText is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_request_id is required."));
         var jurisdiction = resolved.Jurisdiction!;

@@ -14,7 +14,7 @@ using Open311Gateway.Api.Data;
 namespace Open311Gateway.Api.Data.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261127073157_InitialSchema")]
+    [Migration("20261127083459_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -72,6 +72,140 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("api_clients", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.BackOfficeClient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_back_office_clients");
+
+                    b.HasIndex("JurisdictionId")
+                        .HasDatabaseName("ix_back_office_clients_jurisdiction_id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_back_office_clients_key_id");
+
+                    b.ToTable("back_office_clients", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastHttpStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_http_status");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long?>("RequestUpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_update_id");
+
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_request_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_next_attempt_at")
+                        .HasFilter("state = 'retry_wait'");
+
+                    b.HasIndex("RequestUpdateId")
+                        .HasDatabaseName("ix_deliveries_request_update_id");
+
+                    b.HasIndex("ServiceRequestId")
+                        .HasDatabaseName("ix_deliveries_service_request_id");
+
+                    b.HasIndex("JurisdictionId", "State")
+                        .HasDatabaseName("ix_deliveries_jurisdiction_id_state");
+
+                    b.HasIndex("State", "UpdatedAt")
+                        .HasDatabaseName("ix_deliveries_state_updated_at");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Jurisdiction", b =>
                 {
                     b.Property<string>("Id")
@@ -82,6 +216,14 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.Property<string>("Contact")
                         .HasColumnType("text")
                         .HasColumnName("contact");
+
+                    b.Property<string>("DeliveryAdapter")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_adapter");
+
+                    b.Property<string>("DeliveryEndpoint")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_endpoint");
 
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone")
@@ -113,6 +255,150 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("jurisdictions", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("send_attempts");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_messages_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AgencyResponsible")
+                        .HasColumnType("text")
+                        .HasColumnName("agency_responsible");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("ExpectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_at");
+
+                    b.Property<string>("FirstName")
+                        .HasColumnType("text")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .HasColumnType("text")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("MediaUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("media_url");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("sender");
+
+                    b.Property<string>("SenderUpdateId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender_update_id");
+
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_request_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_updates");
+
+                    b.HasIndex("ServiceRequestId")
+                        .HasDatabaseName("ix_request_updates_service_request_id");
+
+                    b.HasIndex("Source", "UpdatedAt")
+                        .HasDatabaseName("ix_request_updates_source_updated_at");
+
+                    b.HasIndex("Source", "Sender", "SenderUpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_request_updates_source_sender_sender_update_id");
+
+                    b.ToTable("request_updates", (string)null);
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Service", b =>
                 {
                     b.Property<long>("Id")
@@ -133,9 +419,21 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("code");
 
+                    b.Property<string>("DeliveryAdapter")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_adapter");
+
+                    b.Property<string>("DeliveryEndpoint")
+                        .HasColumnType("text")
+                        .HasColumnName("delivery_endpoint");
+
                     b.Property<string>("Description")
                         .HasColumnType("text")
                         .HasColumnName("description");
+
+                    b.Property<string>("ExternalCode")
+                        .HasColumnType("text")
+                        .HasColumnName("external_code");
 
                     b.Property<string>("Group")
                         .HasColumnType("text")
@@ -235,6 +533,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("extended_status");
 
+                    b.Property<string>("ExternalCaseId")
+                        .HasColumnType("text")
+                        .HasColumnName("external_case_id");
+
                     b.Property<string>("FirstName")
                         .HasColumnType("text")
                         .HasColumnName("first_name");
@@ -319,12 +621,50 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("service_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.BackOfficeClient", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_back_office_clients_jurisdictions_jurisdiction_id");
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Delivery", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.RequestUpdate", null)
+                        .WithMany()
+                        .HasForeignKey("RequestUpdateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_deliveries_request_updates_request_update_id");
+
+                    b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_service_requests_service_request_id");
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", "ServiceRequest")
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_request_updates_service_requests_service_request_id");
+
+                    b.Navigation("ServiceRequest");
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Service", b =>
                 {
                     b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", "Jurisdiction")
                         .WithMany("Services")
                         .HasForeignKey("JurisdictionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_services_jurisdictions_jurisdiction_id");
 
