@@ -6,7 +6,7 @@ public sealed class WorkerOptions
     public const string Section = "Worker";
 
     /// <summary>Default short retry schedule, in seconds.</summary>
-    public static readonly IReadOnlyList<int> DefaultShortRetryIntervalsSeconds = [1, 5, 15];
+    public static readonly IReadOnlyList<double> DefaultShortRetryIntervalsSeconds = [1, 5, 15];
 
     /// <summary>
     /// Jurisdiction ids whose queues (<c>open311-deliver-&lt;id&gt;</c>) this worker consumes. Required: a worker
@@ -15,12 +15,12 @@ public sealed class WorkerOptions
     public List<string> Jurisdictions { get; set; } = [];
 
     /// <summary>
-    /// Pauses between the in-process retries of one attempt, in seconds. Null means
+    /// Pauses between the in-process retries of one attempt, in seconds (fractions allowed). Null means
     /// <see cref="DefaultShortRetryIntervalsSeconds"/>. After the last one the attempt is reported as failed and
     /// the API schedules the next attempt (long retries live in its database, not here).
     /// </summary>
     /// <remarks>No default in the property itself: the configuration binder appends to a pre-filled list.</remarks>
-    public int[]? ShortRetryIntervalsSeconds { get; set; }
+    public double[]? ShortRetryIntervalsSeconds { get; set; }
 
     /// <summary>Messages RabbitMQ hands this worker ahead of acknowledgement, per queue.</summary>
     public int PrefetchCount { get; set; } = 16;

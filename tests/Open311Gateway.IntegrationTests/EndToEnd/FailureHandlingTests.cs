@@ -5,11 +5,12 @@ using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.IntegrationTests.Infrastructure;
 using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
+using Xunit.Abstractions;
 
 namespace Open311Gateway.IntegrationTests.EndToEnd;
 
 /// <summary>Nothing accepted is lost and no case is doubled when the back office or the worker fails.</summary>
-public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<DeliveryTestBed>
+public sealed class FailureHandlingTests(DeliveryTestBed bed, ITestOutputHelper output) : IClassFixture<DeliveryTestBed>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -27,6 +28,8 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<De
 
         await bed.WaitUntilAsync(async () => (await DeliveriesOf(ids)).All(d => d.State == DeliveryStates.Delivered), Patience, "every report is delivered");
         foreach (var id in ids) Assert.Single(bed.BackOffice.Cases.Keys, key => key == id);
+        output.WriteLine($"503 phase: attempts per report {string.Join(",", (await DeliveriesOf(ids)).Select(d => d.Attempts))}; " +
+            $"POSTs on the wire {bed.BackOffice.Received.Count(r => r.Body.Contains(description))}; cases {ids.Count(bed.BackOffice.Cases.ContainsKey)}");
         Assert.All(ids, id => Assert.Contains(bed.BackOffice.Received, r => r.IdempotencyKey == id && r.SignatureValid));
     }
 
@@ -46,6 +49,8 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed) : IClassFixture<De
         await bed.WaitUntilAsync(async () => (await DeliveriesOf(ids)).All(d => d.State == DeliveryStates.Delivered), Patience, "every report is delivered");
         Assert.True(deliveredBeforeKill < ids.Count, "the worker was killed before it had delivered everything");
         Assert.Equal(ids.Count, bed.BackOffice.Cases.Keys.Count(ids.Contains));
+        output.WriteLine($"worker killed with {deliveredBeforeKill} of {ids.Count} recorded delivered; POSTs on the wire in all " +
+            $"{bed.BackOffice.Received.Count(r => r.Body.Contains(description))}; cases {bed.BackOffice.Cases.Keys.Count(ids.Contains)}");
     }
 
     [Fact]

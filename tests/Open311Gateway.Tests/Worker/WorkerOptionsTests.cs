@@ -20,6 +20,18 @@ public class WorkerOptionsTests
     }
 
     [Fact]
+    public void Short_retry_intervals_may_be_fractions_of_a_second()
+    {
+        var options = Provider(new Dictionary<string, string?>
+        {
+            ["Worker:ShortRetryIntervalsSeconds:0"] = "0.1",
+            ["Worker:ShortRetryIntervalsSeconds:1"] = "0.25",
+        }).GetRequiredService<IOptions<WorkerOptions>>().Value;
+
+        Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250)], options.ShortRetryIntervals);
+    }
+
+    [Fact]
     public void Defaults_are_one_five_fifteen_seconds_prefetch_sixteen_and_a_ten_second_webhook_timeout()
     {
         var options = new WorkerOptions();
