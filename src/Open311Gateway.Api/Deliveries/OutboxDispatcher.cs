@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
 
 namespace Open311Gateway.Api.Deliveries;
 
@@ -25,31 +26,46 @@ public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<Del
             .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
-        var sent = 0;
-        foreach (var row in rows)
+        // The batch's sends run together: each waits for the broker's confirm, and one at a time would cap
+        // dispatch at one round trip per message. If the broker is down they all time out together.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.SendTimeoutSeconds));
+        var failures = await Task.WhenAll(rows.Select(row => SendAsync(row, timeout.Token)));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var now = clock.GetUtcNow();
+        foreach (var (row, failure) in rows.Zip(failures))
         {
-            try
+            if (failure is null)
             {
-                var type = ContractTypes.Resolve(row.MessageType);
-                var message = JsonSerializer.Deserialize(row.Payload, type, DeliveryPlanner.PayloadJson)!;
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(settings.SendTimeoutSeconds));
-                var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + row.Destination)).WaitAsync(timeout.Token);
-                await endpoint.Send(message, type, timeout.Token);
-                row.SentAt = clock.GetUtcNow();
-                sent++;
+                row.SentAt = now;
+                continue;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                row.SendAttempts++;
-                row.LastError = e.Message.Length > MaxErrorLength ? e.Message[..MaxErrorLength] : e.Message;
-                logger.LogWarning(e, "Outbox message {Id} to {Destination} not sent (attempt {Attempt})", row.Id, row.Destination, row.SendAttempts);
-                // A broker that failed one send will fail the next: leave the rest for the next round.
-                if (e is not (JsonException or InvalidOperationException)) break;
-            }
+            row.SendAttempts++;
+            row.LastError = failure.Message.Length > MaxErrorLength ? failure.Message[..MaxErrorLength] : failure.Message;
         }
+        // One line per round, not per row: with the broker down every row of the batch fails alike.
+        if (failures.FirstOrDefault(f => f is not null) is { } first)
+            logger.LogWarning(first, "{Failed} of {Total} outbox messages not sent; they are tried again next round", failures.Count(f => f is not null), rows.Count);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return sent;
+        return failures.Count(f => f is null);
+    }
+
+    /// <summary>Sends one row's message; returns why it failed, or null once the broker confirmed it.</summary>
+    private async Task<Exception?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = ContractTypes.Resolve(row.MessageType);
+            var message = JsonSerializer.Deserialize(row.Payload, type, DeliveryPlanner.PayloadJson)!;
+            var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + row.Destination)).WaitAsync(cancellationToken);
+            await endpoint.Send(message, type, cancellationToken);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
     }
 }
