@@ -13,4 +13,6 @@ public sealed record DeliveryRoute
     public required string JurisdictionId { get; init; }
     /// <summary>The back office's own code for the service, where the catalogue maps it; else the service code.</summary>
     public string? ExternalServiceCode { get; init; }
+    /// <summary>The jurisdiction's IANA time zone; adapters write times with its offset. Null: as the message holds them.</summary>
+    public string? TimeZone { get; init; }
 }

@@ -17,6 +17,7 @@ public static class DeliveryRoutes
             Endpoint = endpoint,
             JurisdictionId = jurisdiction.Id,
             ExternalServiceCode = service.ExternalCode,
+            TimeZone = jurisdiction.TimeZone,
         };
     }
 }

@@ -42,6 +42,8 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
         await using var db = bed.Api.Database.CreateDbContext();
         var stored = await db.ServiceRequests.SingleAsync(r => r.Id == long.Parse(id));
         Assert.Equal(bed.BackOffice.Cases[id], stored.ExternalCaseId);
+        Assert.Equal(Open311Gateway.Api.Open311.Open311Time.Format(stored.RequestedAt, Open311Gateway.Api.Open311.Open311Time.Zone("Europe/Berlin")),
+            (string?)body["requested_datetime"]);
     }
 
     [Fact]

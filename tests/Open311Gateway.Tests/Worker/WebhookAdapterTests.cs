@@ -66,6 +66,24 @@ public class WebhookAdapterTests
     }
 
     [Fact]
+    public async Task Times_are_written_in_the_jurisdictions_zone_when_the_route_names_it_across_the_summer_time_switch()
+    {
+        var before = SampleMessages.Report() with
+        {
+            RequestedAt = new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero),
+            Route = SampleMessages.Route() with { TimeZone = "Europe/Berlin" },
+        };
+        var after = before with { RequestedAt = new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero) };
+
+        var (_, first) = await ForwardReport(StubBackOffice.Answering(HttpStatusCode.OK), before);
+        var (_, second) = await ForwardReport(StubBackOffice.Answering(HttpStatusCode.OK), after);
+
+        Assert.Equal("2026-03-29T01:30:00+01:00", Assert.Single(first.Calls).Json.GetProperty("requested_datetime").GetString());
+        Assert.Equal("2026-03-29T03:30:00+02:00", Assert.Single(second.Calls).Json.GetProperty("requested_datetime").GetString());
+        Assert.EndsWith("+00:00", Assert.Single(second.Calls).Json.GetProperty("sent_at").GetString());
+    }
+
+    [Fact]
     public async Task Absent_optional_fields_are_null_and_the_service_code_falls_back_to_ours()
     {
         var sparse = SampleMessages.Report() with

@@ -24,7 +24,7 @@ public static class WebhookMapping
         w.WriteString("service_code", m.Route.ExternalServiceCode ?? m.ServiceCode);
         w.WriteString("open311_service_code", m.ServiceCode);
         w.WriteString("service_name", m.ServiceName);
-        w.WriteString("requested_datetime", Timestamp(m.RequestedAt));
+        w.WriteString("requested_datetime", Timestamp(m.RequestedAt, m.Route.TimeZone));
         w.WriteString("description", m.Description);
         WriteNumberOrNull(w, "lat", m.Latitude);
         WriteNumberOrNull(w, "long", m.Longitude);
@@ -50,7 +50,7 @@ public static class WebhookMapping
         w.WriteString("device_id", m.DeviceId);
         w.WriteString("account_id", m.AccountId);
         w.WriteNumber("attempt", m.Attempt);
-        w.WriteString("sent_at", Timestamp(sentAt));
+        w.WriteString("sent_at", Timestamp(sentAt, null));
     });
 
     public static byte[] CitizenUpdate(CitizenUpdateSubmitted m, DateTimeOffset sentAt) => Write(w =>
@@ -62,7 +62,7 @@ public static class WebhookMapping
         w.WriteString("status", m.Status);
         w.WriteString("description", m.Description);
         w.WriteString("media_url", m.MediaUrl);
-        w.WriteString("submitted_datetime", Timestamp(m.SubmittedAt));
+        w.WriteString("submitted_datetime", Timestamp(m.SubmittedAt, m.Route.TimeZone));
         w.WriteStartObject("contact");
         w.WriteString("email", m.Email);
         w.WriteString("first_name", m.FirstName);
@@ -70,12 +70,17 @@ public static class WebhookMapping
         w.WriteEndObject();
         w.WriteString("account_id", m.AccountId);
         w.WriteNumber("attempt", m.Attempt);
-        w.WriteString("sent_at", Timestamp(sentAt));
+        w.WriteString("sent_at", Timestamp(sentAt, null));
     });
 
     // Whole seconds with the offset, as GeoReport v2 writes dates: strict parsers on the other side choke on fractions.
-    private static string Timestamp(DateTimeOffset value) =>
-        value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    // In the jurisdiction's zone, as its back office thinks of time; an unknown zone never stops a delivery.
+    private static string Timestamp(DateTimeOffset value, string? timeZone)
+    {
+        if (timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+            value = TimeZoneInfo.ConvertTime(value, zone);
+        return value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
 
     private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? value)
     {
