@@ -33,5 +33,16 @@ public sealed record ApiKey(string KeyId, string Secret)
 
     public byte[] SecretHash() => SHA256.HashData(Encoding.UTF8.GetBytes(Secret));
 
+    /// <summary>
+    /// Compares this key's secret with a stored hash in constant time. Without a stored hash (unknown key id)
+    /// a dummy is compared, so that a miss costs the same as a wrong secret.
+    /// </summary>
+    public bool Matches(byte[]? storedHash) => CryptographicOperations.FixedTimeEquals(SecretHash(), storedHash ?? NoSuchSecret);
+
+    /// <summary>The key id of a whole key, or the text itself when it is already a key id (for revoking).</summary>
+    public static string KeyIdOf(string keyIdOrKey) => TryParse(keyIdOrKey, out var key) ? key.KeyId : keyIdOrKey.Trim();
+
+    private static readonly byte[] NoSuchSecret = new byte[32];
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
@@ -8,9 +7,6 @@ namespace Open311Gateway.Api.ApiKeys;
 /// <summary>Issues, checks and revokes client apps' API keys.</summary>
 public sealed class ApiKeyService(GatewayDbContext db, TimeProvider clock)
 {
-    // Compared against when the key id is unknown, so that a miss costs the same as a wrong secret.
-    private static readonly byte[] NoSuchSecret = new byte[32];
-
     /// <summary>Creates a client app and returns its key: the only time the key is ever shown.</summary>
     public async Task<(ApiClient Client, string Key)> CreateAsync(string clientName, CancellationToken cancellationToken)
     {
@@ -26,14 +22,13 @@ public sealed class ApiKeyService(GatewayDbContext db, TimeProvider clock)
     {
         if (!ApiKey.TryParse(presentedKey, out var key)) return null;
         var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyId == key.KeyId, cancellationToken);
-        var matches = CryptographicOperations.FixedTimeEquals(key.SecretHash(), client?.SecretHash ?? NoSuchSecret);
-        return matches && client is { RevokedAt: null } ? client : null;
+        return key.Matches(client?.SecretHash) && client is { RevokedAt: null } ? client : null;
     }
 
     /// <summary>Revokes by key id (the part after <c>o311_</c>) or by a whole key; false when none matched.</summary>
     public async Task<bool> RevokeAsync(string keyIdOrKey, CancellationToken cancellationToken)
     {
-        var keyId = ApiKey.TryParse(keyIdOrKey, out var key) ? key.KeyId : keyIdOrKey;
+        var keyId = ApiKey.KeyIdOf(keyIdOrKey);
         var client = await db.ApiClients.FirstOrDefaultAsync(c => c.KeyId == keyId && c.RevokedAt == null, cancellationToken);
         if (client is null) return false;
         client.RevokedAt = clock.GetUtcNow();

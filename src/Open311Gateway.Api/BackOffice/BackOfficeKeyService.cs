@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Data;
@@ -13,9 +12,6 @@ namespace Open311Gateway.Api.BackOffice;
 public sealed class BackOfficeKeyService(GatewayDbContext db, TimeProvider clock)
 {
     private const int MaxNameLength = 200;
-
-    // Compared against when the key id is unknown, so that a miss costs the same as a wrong secret.
-    private static readonly byte[] NoSuchSecret = new byte[32];
 
     /// <summary>Creates a back office for a jurisdiction and returns its key: the only time the key is ever shown.</summary>
     /// <exception cref="ArgumentException">The jurisdiction is unknown or no longer active, or the name is empty or too long.</exception>
@@ -51,14 +47,13 @@ public sealed class BackOfficeKeyService(GatewayDbContext db, TimeProvider clock
     {
         if (!ApiKey.TryParse(presentedKey, out var key)) return null;
         var client = await db.BackOfficeClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyId == key.KeyId, cancellationToken);
-        var matches = CryptographicOperations.FixedTimeEquals(key.SecretHash(), client?.SecretHash ?? NoSuchSecret);
-        return matches && client is { RevokedAt: null } ? client : null;
+        return key.Matches(client?.SecretHash) && client is { RevokedAt: null } ? client : null;
     }
 
     /// <summary>Revokes by key id (the part after <c>o311_</c>) or by a whole key; false when no active key matched.</summary>
     public async Task<bool> RevokeAsync(string keyIdOrKey, CancellationToken cancellationToken)
     {
-        var keyId = ApiKey.TryParse(keyIdOrKey, out var key) ? key.KeyId : keyIdOrKey.Trim();
+        var keyId = ApiKey.KeyIdOf(keyIdOrKey);
         var client = await db.BackOfficeClients.FirstOrDefaultAsync(c => c.KeyId == keyId && c.RevokedAt == null, cancellationToken);
         if (client is null) return false;
         client.RevokedAt = clock.GetUtcNow();

@@ -12,9 +12,8 @@ public static class RequestFilters
             requests = requests.Where(r => query.ServiceRequestIds.Contains(r.Id));
         else
         {
-            // Npgsql writes only UTC DateTimeOffsets to timestamptz; the client's offset (or Berlin's) would throw.
-            var (start, end) = (query.Start.ToUniversalTime(), query.End.ToUniversalTime());
-            requests = requests.Where(r => r.RequestedAt >= start && r.RequestedAt <= end);
+            // Open311DateWindow already hands the bounds over in UTC, the only offset Npgsql writes to timestamptz.
+            requests = requests.Where(r => r.RequestedAt >= query.Start && r.RequestedAt <= query.End);
             if (query.ServiceCodes.Count > 0) requests = requests.Where(r => query.ServiceCodes.Contains(r.Service!.Code));
             if (query.Statuses.Count > 0) requests = requests.Where(r => query.Statuses.Contains(r.Status));
         }
