@@ -34,6 +34,7 @@ public static class GatewayApiSetup
         services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
+        services.AddScoped<BackOfficeStatusIntake>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
         services.AddControllers(mvc =>
             {

@@ -22,4 +22,7 @@ public sealed record CitizenUpdateSubmitted
     public string? FirstName { get; init; }
     public string? LastName { get; init; }
     public string? AccountId { get; init; }
+    /// <summary>The report's service, so a back office that reads messages (e-mail) can say what the follow-up is about.</summary>
+    public string? ServiceCode { get; init; }
+    public string? ServiceName { get; init; }
 }

@@ -30,4 +30,6 @@ public sealed record ServiceRequestSubmitted
     public string? LastName { get; init; }
     public string? DeviceId { get; init; }
     public string? AccountId { get; init; }
+    /// <summary>Signed links that set this report's status, for adapters whose messages a clerk reads (e-mail); else empty.</summary>
+    public IReadOnlyList<StatusLink>? StatusLinks { get; init; }
 }

@@ -18,7 +18,7 @@ namespace Open311Gateway.Api.BackOffice;
 public sealed class BackOfficeUpdatesController(
     GatewayDbContext db,
     BackOfficeKeyService keys,
-    RequestUpdateStore updates,
+    BackOfficeStatusIntake intake,
     TimeProvider clock) : ControllerBase
 {
     [HttpPost]
@@ -48,24 +48,7 @@ public sealed class BackOfficeUpdatesController(
         var (checkedUpdate, errors) = BackOfficeUpdateValidator.Validate(body, zone, now);
         if (checkedUpdate is null) return BackOfficeAnswers.Error(StatusCodes.Status400BadRequest, errors);
 
-        var (stored, _) = await updates.AddOnceAsync(NewUpdate(checkedUpdate, requestId, backOffice, now),
-            (update, token) => StatusApplier.ApplyIfNotOlderAsync(db, update, token), cancellationToken);
+        var (stored, _) = await intake.RecordAsync(requestId, backOffice.JurisdictionId, checkedUpdate, now, cancellationToken);
         return BackOfficeAnswers.Accepted(stored, zone);
     }
-
-    private static RequestUpdate NewUpdate(BackOfficeUpdate update, long requestId, BackOfficeClient backOffice, DateTimeOffset now) => new()
-    {
-        ServiceRequestId = requestId,
-        Source = RequestUpdateSources.BackOffice,
-        // Keyed by jurisdiction, not by key: a back office that rotates its key and resends must still find its updates.
-        Sender = "jurisdiction:" + backOffice.JurisdictionId,
-        SenderUpdateId = update.UpdateId,
-        Status = update.Status,
-        Description = update.StatusNotes,
-        MediaUrl = update.MediaUrl,
-        AgencyResponsible = update.AgencyResponsible,
-        ExpectedAt = update.ExpectedAt,
-        UpdatedAt = update.UpdatedAt ?? now,
-        ReceivedAt = now,
-    };
 }

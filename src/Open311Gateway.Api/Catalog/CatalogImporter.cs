@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Catalog.Importing;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.StatusPolls;
 
 namespace Open311Gateway.Api.Catalog;
 
@@ -42,7 +44,11 @@ public sealed class CatalogImporter(GatewayDbContext db, TimeProvider clock)
         var existing = await db.Jurisdictions.Include(j => j.Services).ToListAsync(cancellationToken);
         var synchronizer = new CatalogSynchronizer(db, clock.GetUtcNow());
         synchronizer.Apply(catalog, existing);
+        await db.SaveChangesAsync(cancellationToken);
 
+        // After saving, every jurisdiction (new ones too) is tracked with its services fixed up.
+        var jurisdictions = db.ChangeTracker.Entries<Jurisdiction>().Select(e => e.Entity).ToList();
+        await StatusPollRoutes.SyncAsync(db, jurisdictions, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CatalogImportResult([], synchronizer.Jurisdictions, synchronizer.Services);

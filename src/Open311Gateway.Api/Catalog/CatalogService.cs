@@ -11,7 +11,9 @@ public sealed record CatalogService(
     string? ServiceNotice,
     IReadOnlyList<CatalogAttribute> Attributes,
     string? ExternalCode = null,
-    CatalogDelivery? Delivery = null)
+    CatalogDelivery? Delivery = null,
+    IReadOnlyDictionary<string, string>? DeliverySettings = null,
+    IReadOnlyDictionary<string, string>? ExternalAttributes = null)
 {
     /// <summary>GeoReport v2 <c>metadata</c>: true when the service has a definition to fetch.</summary>
     public bool Metadata => Attributes.Count > 0;

@@ -11,8 +11,8 @@ public static class CatalogVocabulary
     public static IReadOnlyList<string> Datatypes { get; } =
         ["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"];
 
-    /// <summary>Adapter kinds a worker knows; see specs/webhook.md.</summary>
-    public static IReadOnlyList<string> Adapters { get; } = ["webhook"];
+    /// <summary>Fallback for back offices whose statuses are pulled and whose block names no <c>poll_seconds</c>.</summary>
+    public const int DefaultPollSeconds = 300;
 
     public static bool IsListDatatype(string datatype) => datatype is "singlevaluelist" or "multivaluelist";
 }

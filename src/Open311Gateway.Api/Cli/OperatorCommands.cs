@@ -3,7 +3,7 @@ using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
-using Open311Gateway.Api.Deliveries;
+using Open311Gateway.Api.Deliveries.Operations;
 
 namespace Open311Gateway.Api.Cli;
 
@@ -27,6 +27,8 @@ public static class OperatorCommands
         ["list-deliveries"] = "list-deliveries [state]      latest deliveries (state: in_flight, retry_wait, delivered, rejected, failed)",
         ["replay-delivery"] = "replay-delivery <id>         send a failed or rejected delivery again",
         ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
+        ["list-parked-outbox"] = "list-parked-outbox           outbox messages parked after failing by themselves, with the reason",
+        ["replay-parked-outbox"] = "replay-parked-outbox <id|all>  let the dispatcher try parked outbox messages again",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Usage.ContainsKey(args[0]) || args[0] == "help");
@@ -106,6 +108,15 @@ public static class OperatorCommands
                 var all = await provider.GetRequiredService<DeliveryOperations>().ReplayAsync(null, operands[0], cancellationToken);
                 await output.WriteLineAsync($"{all} failed deliveries of {operands[0]} scheduled again.");
                 return 0;
+            case "list-parked-outbox":
+                foreach (var m in await provider.GetRequiredService<OutboxOperations>().ListParkedAsync(cancellationToken))
+                    await output.WriteLineAsync($"{m.Id}\t{m.MessageType}\t{m.Destination}\tparked {m.ParkedAt:u}\t{m.ParkReason}");
+                return 0;
+            case "replay-parked-outbox" when operands.Length == 1 && (operands[0] == "all" || long.TryParse(operands[0], out _)):
+                var unparked = await provider.GetRequiredService<OutboxOperations>()
+                    .ReplayParkedAsync(operands[0] == "all" ? null : long.Parse(operands[0], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+                await output.WriteLineAsync($"{unparked} parked outbox messages will be sent again.");
+                return unparked > 0 || operands[0] == "all" ? 0 : 1;
             default:
                 await output.WriteLineAsync("Commands:");
                 foreach (var line in Usage.Values) await output.WriteLineAsync("  " + line);

@@ -14,6 +14,7 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<StatusPoll> StatusPolls => Set<StatusPoll>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

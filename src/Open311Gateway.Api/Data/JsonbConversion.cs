@@ -20,6 +20,28 @@ internal static class JsonbConversion
         return property;
     }
 
+    /// <summary>The same for a value that may be absent (SQL NULL), such as a record with required members.</summary>
+    public static PropertyBuilder<T?> HasNullableJsonbConversion<T>(this PropertyBuilder<T?> property) where T : class
+    {
+        var comparer = new ValueComparer<T?>(
+            (a, b) => Serialize(a) == Serialize(b),
+            v => Serialize(v).GetHashCode(),
+            v => v == null ? null : JsonSerializer.Deserialize<T>(Serialize(v), Options));
+        property.HasConversion(v => Serialize(v), v => JsonSerializer.Deserialize<T>(v, Options), comparer).HasColumnType("jsonb");
+        return property;
+    }
+
+    /// <summary>The same for a record that is always present but has no parameterless constructor (required members).</summary>
+    public static PropertyBuilder<T> HasRecordJsonbConversion<T>(this PropertyBuilder<T> property) where T : class
+    {
+        var comparer = new ValueComparer<T>(
+            (a, b) => Serialize(a) == Serialize(b),
+            v => Serialize(v).GetHashCode(),
+            v => JsonSerializer.Deserialize<T>(Serialize(v), Options)!);
+        property.HasConversion(v => Serialize(v), v => JsonSerializer.Deserialize<T>(v, Options)!, comparer).HasColumnType("jsonb");
+        return property;
+    }
+
     private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Options);
 
     private static T Deserialize<T>(string json) where T : new() => JsonSerializer.Deserialize<T>(json, Options) ?? new T();

@@ -29,6 +29,32 @@ public sealed class DeliveryOptions
     /// <summary>How long one send may wait for the broker before the row is left for the next round.</summary>
     public double SendTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Failures of an outbox row's own (not a broker outage) after which it is parked for an operator.</summary>
+    public int OutboxRowFailuresBeforeParking { get; set; } = 5;
+
+    /// <summary>
+    /// The outcome consumer's in-memory retries, in seconds. After the last, an outcome that meets a database outage
+    /// waits in RabbitMQ (<see cref="OutcomeWaitSeconds"/>) and comes back, for as long as the outage lasts.
+    /// </summary>
+    public double[]? OutcomeRetryIntervalsSeconds { get; set; }
+
+    public static readonly IReadOnlyList<double> DefaultOutcomeRetryIntervalsSeconds = [1, 5, 15];
+
+    public IReadOnlyList<TimeSpan> OutcomeRetryIntervals =>
+        (OutcomeRetryIntervalsSeconds ?? DefaultOutcomeRetryIntervalsSeconds).Select(s => TimeSpan.FromSeconds(s)).ToArray();
+
+    /// <summary>How long an outcome waits in the wait queue before it is tried again while the database is down.</summary>
+    public double OutcomeWaitSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long a sent status poll may go unanswered before the route is polled again (at least its interval): a
+    /// worker that is down must not pile polls up in its queue, one per interval.
+    /// </summary>
+    public double StatusPollLeaseSeconds { get; set; } = 300;
+
+    /// <summary>Most cases one poll asks a back office about (those asked by id, such as an upstream Open311 server).</summary>
+    public int StatusPollMaxCases { get; set; } = 500;
+
     /// <summary>Run the dispatcher and the scheduler in this process (several API replicas may all run them).</summary>
     public bool RunDispatcher { get; set; } = true;
 

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Options;
+using Open311Gateway.Api.Deliveries.Outbox;
+using Open311Gateway.Api.Deliveries.Retries;
+using Open311Gateway.Api.StatusPolls;
 
 namespace Open311Gateway.Api.Deliveries;
 
 /// <summary>
-/// The API host's background loop: plans due retries, then drains the outbox; sleeps until the next
+/// The API host's background loop: plans due retries and status polls, then drains the outbox; sleeps until the next
 /// poll or until a request wakes it. Failures (database or broker down) are logged and retried.
 /// </summary>
 public sealed class DeliveryPump(IServiceScopeFactory scopes, OutboxSignal signal, IOptions<DeliveryOptions> options, ILogger<DeliveryPump> logger) : BackgroundService
@@ -20,6 +23,7 @@ public sealed class DeliveryPump(IServiceScopeFactory scopes, OutboxSignal signa
                 await using var scope = scopes.CreateAsyncScope();
                 var provider = scope.ServiceProvider;
                 if (await provider.GetRequiredService<RetryScheduler>().ScheduleDueAsync(stoppingToken) > 0) busy = true;
+                if (await provider.GetRequiredService<StatusPollScheduler>().ScheduleDueAsync(stoppingToken) > 0) busy = true;
                 busy |= await provider.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync(stoppingToken) >= settings.BatchSize;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

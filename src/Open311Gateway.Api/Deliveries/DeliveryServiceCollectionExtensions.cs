@@ -1,47 +1,38 @@
-using MassTransit;
-using Microsoft.Extensions.Options;
-using Open311Gateway.Contracts;
+using Open311Gateway.Api.Deliveries.Bus;
+using Open311Gateway.Api.Deliveries.Operations;
+using Open311Gateway.Api.Deliveries.Outbox;
+using Open311Gateway.Api.Deliveries.Outcomes;
+using Open311Gateway.Api.Deliveries.Planning;
+using Open311Gateway.Api.Deliveries.Retries;
+using Open311Gateway.Api.StatusLinks;
+using Open311Gateway.Api.StatusPolls;
 
 namespace Open311Gateway.Api.Deliveries;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The outbox, its dispatcher and retry scheduler, and the bus that carries reports to workers.</summary>
+    /// <summary>
+    /// Planning, the outbox and its dispatcher, retries, outcomes, status polls and status links, and the bus that
+    /// carries reports to workers.
+    /// </summary>
     public static IServiceCollection AddDeliveries(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
-        services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section);
+        services.AddStatusLinks();
         services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<DeliveryMessages>();
         services.AddScoped<DeliveryPlanner>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<RetryScheduler>();
+        services.AddScoped<StatusPollScheduler>();
         services.AddScoped<DeliveryOutcomeRecorder>();
+        services.AddScoped<StatusPollAnswerRecorder>();
         services.AddScoped<DeliveryOperations>();
+        services.AddScoped<OutboxOperations>();
         if (configuration.GetValue($"{DeliveryOptions.Section}:{nameof(DeliveryOptions.RunDispatcher)}", true))
             services.AddHostedService<DeliveryPump>();
-
-        services.AddMassTransit(bus =>
-        {
-            bus.AddConsumer<DeliveryAttemptedConsumer>();
-            bus.AddConsumer<DeliveryFaultConsumer>();
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                var broker = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
-                {
-                    host.Username(broker.Username);
-                    host.Password(broker.Password);
-                });
-                rabbit.ReceiveEndpoint(DeliveryQueues.Outcomes, endpoint =>
-                {
-                    // Outcomes must not be lost while our database blips: retry for a few minutes in memory.
-                    endpoint.UseMessageRetry(retry => retry.Intervals(
-                        TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5)));
-                    endpoint.ConfigureConsumer<DeliveryAttemptedConsumer>(context);
-                    endpoint.ConfigureConsumer<DeliveryFaultConsumer>(context);
-                });
-            });
-        });
+        services.AddGatewayBus();
         return services;
     }
 }

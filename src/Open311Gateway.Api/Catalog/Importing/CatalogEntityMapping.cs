@@ -13,6 +13,9 @@ internal static class CatalogEntityMapping
         row.KeyService = source.KeyService;
         row.DeliveryAdapter = source.Delivery?.Adapter;
         row.DeliveryEndpoint = source.Delivery?.Endpoint;
+        row.DeliverySettings = Copy(source.Delivery?.Settings);
+        row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
+        row.StatusPollSeconds = source.Delivery?.PollSeconds;
     }
 
     public static void CopyTo(this CatalogService source, Service row)
@@ -27,7 +30,16 @@ internal static class CatalogEntityMapping
         row.ExternalCode = source.ExternalCode;
         row.DeliveryAdapter = source.Delivery?.Adapter;
         row.DeliveryEndpoint = source.Delivery?.Endpoint;
+        // The block's own settings, then the per-service ones over them (the parser allows those only where they mean something).
+        row.DeliverySettings = Copy(source.Delivery?.Settings);
+        foreach (var (key, value) in source.DeliverySettings ?? new Dictionary<string, string>()) row.DeliverySettings[key] = value;
+        row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
+        row.StatusPollSeconds = source.Delivery?.PollSeconds;
+        row.ExternalAttributes = Copy(source.ExternalAttributes);
     }
+
+    private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string>? source) =>
+        source is null ? [] : new Dictionary<string, string>(source, StringComparer.Ordinal);
 
     private static AttributeDefinition ToEntity(CatalogAttribute attribute) => new()
     {

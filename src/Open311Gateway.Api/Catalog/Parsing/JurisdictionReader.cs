@@ -38,14 +38,16 @@ internal static class JurisdictionReader
                 $"{reader.PathOf("time_zone")} '{timeZone}' is not an IANA time zone such as Europe/Berlin");
         }
 
-        var services = ServiceReader.ReadAll(reader, context);
+        // The jurisdiction's delivery first: its services' delivery_settings are checked against its adapter.
+        var delivery = DeliveryReader.Read(reader, context);
+        var services = ServiceReader.ReadAll(reader, delivery, context);
         return new CatalogJurisdiction(
             id ?? "",
             name ?? "",
             timeZone,
             reader.String("contact", required: false),
             reader.String("key_service", required: false),
-            DeliveryReader.Read(reader, context),
+            delivery,
             services);
     }
 

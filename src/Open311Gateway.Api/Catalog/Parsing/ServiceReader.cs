@@ -7,16 +7,19 @@ internal static class ServiceReader
     private const int MaxCodeLength = 100;
 
     private static readonly string[] Keys =
-        ["code", "name", "description", "type", "keywords", "group", "service_notice", "attributes", "external_code", "delivery"];
+        [
+            "code", "name", "description", "type", "keywords", "group", "service_notice", "attributes", "external_code", "delivery",
+            "delivery_settings", "external_attributes",
+        ];
 
-    public static IReadOnlyList<CatalogService> ReadAll(MappingReader jurisdiction, ParseContext context)
+    public static IReadOnlyList<CatalogService> ReadAll(MappingReader jurisdiction, CatalogDelivery? jurisdictionDelivery, ParseContext context)
     {
         var codes = new UniqueValues<string>(context);
         var services = new List<CatalogService>();
         var items = jurisdiction.Sequence("services", required: false);
         for (var index = 0; index < items.Count; index++)
         {
-            if (Read(items[index], $"{jurisdiction.PathOf("services")}[{index}]", context, codes) is { } service)
+            if (Read(items[index], $"{jurisdiction.PathOf("services")}[{index}]", jurisdictionDelivery, context, codes) is { } service)
             {
                 services.Add(service);
             }
@@ -24,7 +27,7 @@ internal static class ServiceReader
         return services;
     }
 
-    private static CatalogService? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> codes)
+    private static CatalogService? Read(YamlNode node, string path, CatalogDelivery? jurisdictionDelivery, ParseContext context, UniqueValues<string> codes)
     {
         if (context.AsMapping(node, path) is not { } mapping)
         {
@@ -46,6 +49,8 @@ internal static class ServiceReader
                 $"{reader.PathOf("type")} '{type}' is not one of {string.Join(", ", CatalogVocabulary.ServiceTypes)}");
         }
 
+        var attributes = AttributeReader.ReadAll(reader, context);
+        var delivery = DeliveryReader.Read(reader, context);
         return new CatalogService(
             code ?? "",
             reader.String("name", required: true) ?? "",
@@ -54,9 +59,11 @@ internal static class ServiceReader
             ReadKeywords(reader, context),
             reader.String("group", required: false),
             reader.String("service_notice", required: false),
-            AttributeReader.ReadAll(reader, context),
+            attributes,
             reader.String("external_code", required: false),
-            DeliveryReader.Read(reader, context));
+            delivery,
+            ReadDeliverySettings(reader, delivery ?? jurisdictionDelivery, context),
+            ReadExternalAttributes(reader, attributes, context));
     }
 
     private static void CheckCode(string code, MappingReader reader, ParseContext context)
@@ -77,6 +84,30 @@ internal static class ServiceReader
             context.Report(at, $"{name} must not contain line breaks or other control characters");
         }
     }
+
+    // Settings one service needs on its jurisdiction's route, such as a Redmine category of its own.
+    private static IReadOnlyDictionary<string, string> ReadDeliverySettings(MappingReader reader, CatalogDelivery? route, ParseContext context)
+    {
+        if (!reader.Has("delivery_settings")) return new Dictionary<string, string>();
+        if (route is null || Contracts.Adapters.AdapterKinds.Find(route.Adapter) is not { } kind)
+        {
+            context.Report(reader.StartOf("delivery_settings"),
+                $"{reader.PathOf("delivery_settings")} needs a delivery block (the service's or its jurisdiction's) to apply to");
+            return new Dictionary<string, string>();
+        }
+        return AdapterSettingsReader.Read(reader, "delivery_settings", kind, perServiceOnly: true, context) ?? new Dictionary<string, string>();
+    }
+
+    // The back office's names for our attributes; every key must be one of this service's attributes.
+    private static IReadOnlyDictionary<string, string> ReadExternalAttributes(
+        MappingReader reader, IReadOnlyList<CatalogAttribute> attributes, ParseContext context) =>
+        TextMapReader.Read(reader, "external_attributes", context, (value, at, path) =>
+        {
+            var code = path[(reader.PathOf("external_attributes").Length + 1)..];
+            if (attributes.Any(a => a.Code == code)) return value;
+            context.Report(at, $"{path}: the service has no attribute '{code}'");
+            return null;
+        });
 
     // Keywords are served as one comma string, so a keyword may not contain a comma itself.
     private static IReadOnlyList<string> ReadKeywords(MappingReader reader, ParseContext context)

@@ -10,6 +10,10 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
     {
         builder.Property(d => d.Kind).HasMaxLength(32);
         builder.Property(d => d.State).HasMaxLength(16);
+        builder.Property(d => d.Route).HasNullableJsonbConversion();
+        builder.Property(d => d.RouteKey).HasMaxLength(210);
+        // A status poll asks about the delivered reports of its route.
+        builder.HasIndex(d => new { d.RouteKey, d.State });
         // The scheduler looks for due retries only.
         builder.HasIndex(d => d.NextAttemptAt).HasFilter("state = 'retry_wait'");
         // The scheduler also looks for deliveries silent in flight for too long.

@@ -8,6 +8,8 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
 {
     public void Configure(EntityTypeBuilder<Jurisdiction> builder)
     {
+        builder.Property(j => j.DeliverySettings).HasJsonbConversion();
+        builder.Property(j => j.DeliveryStatuses).HasJsonbConversion();
         builder.Property(j => j.Id).HasMaxLength(100);
         builder.Property(j => j.Name).HasMaxLength(200);
         builder.Property(j => j.TimeZone).HasMaxLength(64);

@@ -11,7 +11,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Payload).HasColumnType("jsonb");
         builder.Property(m => m.MessageType).HasMaxLength(200);
         builder.Property(m => m.Destination).HasMaxLength(200);
-        // The dispatcher claims unsent rows in id order; sent ones are history.
-        builder.HasIndex(m => m.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
+        // The dispatcher claims unsent, unparked rows in id order; sent ones are history, parked ones wait for an operator.
+        builder.HasIndex(m => m.Id).HasFilter("sent_at IS NULL AND parked_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");
+        builder.HasIndex(m => m.ParkedAt).HasFilter("parked_at IS NOT NULL AND sent_at IS NULL").HasDatabaseName("ix_outbox_messages_parked");
     }
 }

@@ -1,3 +1,5 @@
+using Open311Gateway.Contracts;
+
 namespace Open311Gateway.Api.Data.Entities;
 
 /// <summary>
@@ -12,9 +14,21 @@ public class Delivery
     /// <summary>Set when a citizen's follow-up is delivered rather than the report itself.</summary>
     public long? RequestUpdateId { get; set; }
     public required string JurisdictionId { get; set; }
+    /// <summary>
+    /// The back office this delivery goes to, fixed when it was planned (jsonb): retries keep going there after the
+    /// catalogue switched the jurisdiction elsewhere. Null only for rows planned before routes were stored.
+    /// </summary>
+    public DeliveryRoute? Route { get; set; }
+    /// <summary>The route's key (jurisdiction, or jurisdiction/service), so a status poll finds the reports it asks about.</summary>
+    public string? RouteKey { get; set; }
     public required string State { get; set; }
     /// <summary>Attempts published so far; the message of attempt N carries N.</summary>
     public int Attempts { get; set; }
+    /// <summary>
+    /// <see cref="Attempts"/> when an operator last replayed it: attempt numbers go on counting (a late outcome of an
+    /// old attempt must stay recognisable), while the attempt budget starts afresh from here.
+    /// </summary>
+    public int AttemptsAtReplay { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
     public int? LastHttpStatus { get; set; }

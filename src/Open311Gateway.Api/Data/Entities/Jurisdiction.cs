@@ -14,6 +14,12 @@ public class Jurisdiction
     public string? DeliveryAdapter { get; set; }
     /// <summary>The adapter's address, such as the webhook URL. Secrets live in the worker's configuration.</summary>
     public string? DeliveryEndpoint { get; set; }
+    /// <summary>The adapter's settings from the catalogue (jsonb).</summary>
+    public Dictionary<string, string> DeliverySettings { get; set; } = [];
+    /// <summary>The back office's statuses mapped to our extended ones, for adapters whose statuses are pulled (jsonb).</summary>
+    public Dictionary<string, string> DeliveryStatuses { get; set; } = [];
+    /// <summary>How often the back office is asked for status changes; null when its statuses are not pulled.</summary>
+    public int? StatusPollSeconds { get; set; }
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }

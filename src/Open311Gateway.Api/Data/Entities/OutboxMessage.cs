@@ -17,4 +17,9 @@ public class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public int SendAttempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Failures of this row itself (unreadable payload, unknown type, refused while others went through); a broker outage counts none.</summary>
+    public int RowFailures { get; set; }
+    /// <summary>Set when the row failed by itself too often: the dispatcher skips it until an operator replays it.</summary>
+    public DateTimeOffset? ParkedAt { get; set; }
+    public string? ParkReason { get; set; }
 }

@@ -23,6 +23,16 @@ public class Service
     /// <summary>Overrides the jurisdiction's adapter for this service.</summary>
     public string? DeliveryAdapter { get; set; }
     public string? DeliveryEndpoint { get; set; }
+    /// <summary>
+    /// Settings of this service's own delivery block, or, without one, the settings it lays over its
+    /// jurisdiction's (<c>delivery_settings</c>), jsonb.
+    /// </summary>
+    public Dictionary<string, string> DeliverySettings { get; set; } = [];
+    /// <summary>Status map of this service's own delivery block (jsonb).</summary>
+    public Dictionary<string, string> DeliveryStatuses { get; set; } = [];
+    public int? StatusPollSeconds { get; set; }
+    /// <summary>The back office's codes for this service's attributes, where they differ (jsonb).</summary>
+    public Dictionary<string, string> ExternalAttributes { get; set; } = [];
     // Removed from the catalogue: deactivated, never deleted, so old requests keep their meaning.
     public bool IsActive { get; set; } = true;
 }

@@ -132,6 +132,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<int>("AttemptsAtReplay")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts_at_replay");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -167,6 +171,15 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("request_update_id");
 
+                    b.Property<string>("Route")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("route");
+
+                    b.Property<string>("RouteKey")
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)")
+                        .HasColumnName("route_key");
+
                     b.Property<long>("ServiceRequestId")
                         .HasColumnType("bigint")
                         .HasColumnName("service_request_id");
@@ -197,6 +210,9 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasIndex("JurisdictionId", "State")
                         .HasDatabaseName("ix_deliveries_jurisdiction_id_state");
 
+                    b.HasIndex("RouteKey", "State")
+                        .HasDatabaseName("ix_deliveries_route_key_state");
+
                     b.HasIndex("State", "UpdatedAt")
                         .HasDatabaseName("ix_deliveries_state_updated_at");
 
@@ -222,6 +238,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("delivery_endpoint");
 
+                    b.Property<string>("DeliverySettings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("delivery_settings");
+
+                    b.Property<string>("DeliveryStatuses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("delivery_statuses");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
@@ -239,6 +265,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int?>("StatusPollSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_poll_seconds");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -281,10 +311,22 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("message_type");
 
+                    b.Property<string>("ParkReason")
+                        .HasColumnType("text")
+                        .HasColumnName("park_reason");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
+
+                    b.Property<int>("RowFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_failures");
 
                     b.Property<int>("SendAttempts")
                         .HasColumnType("integer")
@@ -299,7 +341,11 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_unsent")
-                        .HasFilter("sent_at IS NULL");
+                        .HasFilter("sent_at IS NULL AND parked_at IS NULL");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("parked_at IS NOT NULL AND sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -424,9 +470,24 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("delivery_endpoint");
 
+                    b.Property<string>("DeliverySettings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("delivery_settings");
+
+                    b.Property<string>("DeliveryStatuses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("delivery_statuses");
+
                     b.Property<string>("Description")
                         .HasColumnType("text")
                         .HasColumnName("description");
+
+                    b.Property<string>("ExternalAttributes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("external_attributes");
 
                     b.Property<string>("ExternalCode")
                         .HasColumnType("text")
@@ -457,6 +518,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.Property<string>("ServiceNotice")
                         .HasColumnType("text")
                         .HasColumnName("service_notice");
+
+                    b.Property<int?>("StatusPollSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_poll_seconds");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -618,6 +683,68 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("service_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.StatusPoll", b =>
+                {
+                    b.Property<string>("RouteKey")
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)")
+                        .HasColumnName("route_key");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("Cursor")
+                        .HasColumnType("text")
+                        .HasColumnName("cursor");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_seconds");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("JurisdictionId")
+                        .IsRequired()
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<DateTimeOffset?>("LastAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_answered_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_poll_at");
+
+                    b.Property<Guid?>("OutstandingPollId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outstanding_poll_id");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("route");
+
+                    b.HasKey("RouteKey")
+                        .HasName("pk_status_polls");
+
+                    b.HasIndex("JurisdictionId")
+                        .HasDatabaseName("ix_status_polls_jurisdiction_id");
+
+                    b.HasIndex("NextPollAt")
+                        .HasDatabaseName("ix_status_polls_next_poll_at")
+                        .HasFilter("is_active");
+
+                    b.ToTable("status_polls", (string)null);
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.BackOfficeClient", b =>
                 {
                     b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", null)
@@ -692,6 +819,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasConstraintName("fk_service_requests_services_service_id");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.StatusPoll", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_status_polls_jurisdictions_jurisdiction_id");
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Jurisdiction", b =>

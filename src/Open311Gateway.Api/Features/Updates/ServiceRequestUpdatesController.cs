@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
-using Open311Gateway.Api.Deliveries;
+using Open311Gateway.Api.Deliveries.Outbox;
+using Open311Gateway.Api.Deliveries.Planning;
 using Open311Gateway.Api.Features.Requests;
 using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Jurisdictions;
@@ -68,11 +69,8 @@ public sealed class ServiceRequestUpdatesController(
 
         // The follow-up and its delivery's outbox row are committed together; the report's public status stays
         // as it is: only the back office decides whether a reopen request reopens it.
-        var (stored, isNew) = await updates.AddOnceAsync(NewUpdate(followUp, request, client, clock.GetUtcNow()), (update, _) =>
-        {
-            deliveries.PlanCitizenUpdate(update, request, request.Service!, jurisdiction);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        var (stored, isNew) = await updates.AddOnceAsync(NewUpdate(followUp, request, client, clock.GetUtcNow()),
+            (update, token) => deliveries.PlanCitizenUpdateAsync(update, request, request.Service!, jurisdiction, token), cancellationToken);
         if (isNew) outbox.Notify();
         return Answer(UpdateDocuments.Accepted(stored));
     }

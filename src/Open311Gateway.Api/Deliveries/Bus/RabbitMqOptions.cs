@@ -1,4 +1,4 @@
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Bus;
 
 /// <summary>The broker (section <c>RabbitMq</c>); defaults match deploy/local/services.sh.</summary>
 public sealed class RabbitMqOptions

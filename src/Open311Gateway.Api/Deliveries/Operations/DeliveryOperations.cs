@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Deliveries.Outbox;
 
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Operations;
 
 /// <summary>What operators do with deliveries: look at them and replay the ones that failed.</summary>
 public sealed class DeliveryOperations(GatewayDbContext db, OutboxSignal signal, TimeProvider clock)
@@ -15,7 +16,9 @@ public sealed class DeliveryOperations(GatewayDbContext db, OutboxSignal signal,
 
     /// <summary>
     /// Makes a failed or rejected delivery due at once, with a fresh attempt budget; the retry
-    /// scheduler then sends it through the outbox as usual. Returns how many were replayed.
+    /// scheduler then sends it through the outbox as usual, to the route stored with it. Attempt numbers
+    /// go on counting, so a late outcome of an attempt before the replay is still recognised as stale.
+    /// Returns how many were replayed.
     /// </summary>
     public async Task<int> ReplayAsync(Guid? deliveryId, string? jurisdictionId, CancellationToken cancellationToken)
     {
@@ -27,7 +30,7 @@ public sealed class DeliveryOperations(GatewayDbContext db, OutboxSignal signal,
             .ExecuteUpdateAsync(d => d
                 .SetProperty(x => x.State, DeliveryStates.RetryWait)
                 .SetProperty(x => x.NextAttemptAt, now)
-                .SetProperty(x => x.Attempts, 0)
+                .SetProperty(x => x.AttemptsAtReplay, x => x.Attempts)
                 .SetProperty(x => x.UpdatedAt, now), cancellationToken);
         if (replayed > 0) signal.Notify();
         return replayed;

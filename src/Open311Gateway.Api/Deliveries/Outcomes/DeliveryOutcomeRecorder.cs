@@ -4,7 +4,7 @@ using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Contracts;
 
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Outcomes;
 
 /// <summary>
 /// Records what a worker reports about an attempt and decides what comes next: done, refused for
@@ -76,7 +76,8 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
     private void ScheduleRetryOrFail(Delivery delivery, DateTimeOffset now)
     {
         var settings = options.Value;
-        if (delivery.Attempts >= settings.MaxAttempts)
+        // The budget counts from the last replay; the attempt numbers themselves go on (see Delivery.AttemptsAtReplay).
+        if (delivery.Attempts - delivery.AttemptsAtReplay >= settings.MaxAttempts)
         {
             delivery.State = DeliveryStates.Failed;
             delivery.NextAttemptAt = null;

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.StatusLinks;
 using Open311Gateway.Contracts;
+using Open311Gateway.Contracts.Adapters;
 
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Planning;
 
-/// <summary>Builds the message of one delivery attempt from the stored rows.</summary>
-public static class DeliveryMessages
+/// <summary>Builds the message of one delivery attempt from the stored rows and the delivery's route.</summary>
+public sealed class DeliveryMessages(StatusLinkMinter statusLinks)
 {
-    public static ServiceRequestSubmitted ForRequest(Delivery delivery, DeliveryRoute route, ServiceRequest request, Service service) => new()
+    public ServiceRequestSubmitted ForRequest(Delivery delivery, DeliveryRoute route, ServiceRequest request, Service service) => new()
     {
         DeliveryId = delivery.Id,
         Attempt = delivery.Attempts,
@@ -31,9 +33,11 @@ public static class DeliveryMessages
         LastName = request.LastName,
         DeviceId = request.DeviceId,
         AccountId = request.AccountId,
+        // Only a back office that reads its messages gets links; a webhook's status comes back through our API.
+        StatusLinks = AdapterKinds.Find(route.Adapter)?.Status == StatusFlow.Links ? statusLinks.LinksFor(request, route) : null,
     };
 
-    public static CitizenUpdateSubmitted ForCitizenUpdate(Delivery delivery, DeliveryRoute route, RequestUpdate update, ServiceRequest request) => new()
+    public CitizenUpdateSubmitted ForCitizenUpdate(Delivery delivery, DeliveryRoute route, RequestUpdate update, ServiceRequest request, Service service) => new()
     {
         DeliveryId = delivery.Id,
         Attempt = delivery.Attempts,
@@ -49,5 +53,7 @@ public static class DeliveryMessages
         FirstName = update.FirstName,
         LastName = update.LastName,
         AccountId = update.AccountId,
+        ServiceCode = service.Code,
+        ServiceName = service.Name,
     };
 }

@@ -1,6 +1,7 @@
 using Open311Gateway.Contracts;
+using Open311Gateway.Contracts.StatusPolls;
 
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Outbox;
 
 /// <summary>The messages the outbox may hold, by the name stored in its rows.</summary>
 public static class ContractTypes
@@ -9,6 +10,7 @@ public static class ContractTypes
     {
         typeof(ServiceRequestSubmitted),
         typeof(CitizenUpdateSubmitted),
+        typeof(StatusPollRequested),
     }.ToDictionary(t => t.FullName!);
 
     public static string NameOf<T>() => typeof(T).FullName!;

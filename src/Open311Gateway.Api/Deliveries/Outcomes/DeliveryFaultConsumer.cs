@@ -1,7 +1,7 @@
 using MassTransit;
 using Open311Gateway.Contracts;
 
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Outcomes;
 
 /// <summary>
 /// A worker's consumer threw a non-transient error: MassTransit moved the message to the worker's

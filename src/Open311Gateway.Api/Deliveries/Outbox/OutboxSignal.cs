@@ -1,4 +1,4 @@
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Outbox;
 
 /// <summary>Wakes the dispatcher when a request wrote to the outbox, so delivery does not wait for the next poll.</summary>
 public sealed class OutboxSignal

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
 
-namespace Open311Gateway.Api.Deliveries;
+namespace Open311Gateway.Api.Deliveries.Outbox;
 
 /// <summary>
 /// Sends unsent outbox rows to RabbitMQ and marks them sent. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several API processes can dispatch at once without sending a
 /// row twice. A crash between the broker's confirm and our commit sends a row again: at least once
 /// on the wire; the back office's idempotency key makes it once in effect.
+/// A row that fails by itself again and again is parked (see <see cref="OutboxFailure"/>), so it cannot hold up the rows behind it.
 /// </summary>
 public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
@@ -23,7 +24,7 @@ public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<Del
         var settings = options.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = await db.OutboxMessages
-            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT {settings.BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
         // The batch's sends run together: each waits for the broker's confirm, and one at a time would cap
@@ -34,6 +35,7 @@ public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<Del
         cancellationToken.ThrowIfCancellationRequested();
 
         var now = clock.GetUtcNow();
+        var anySent = failures.Any(f => f is null);
         foreach (var (row, failure) in rows.Zip(failures))
         {
             if (failure is null)
@@ -42,30 +44,54 @@ public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<Del
                 continue;
             }
             row.SendAttempts++;
-            row.LastError = failure.Message.Length > MaxErrorLength ? failure.Message[..MaxErrorLength] : failure.Message;
+            row.LastError = Truncate(failure.Error.Message);
+            // The broker refusing only this row while it took others is this row's fault, as is a payload we cannot read.
+            if (failure.OfTheRow || anySent) CountRowFailure(row, failure.Error, now, settings);
         }
         // One line per round, not per row: with the broker down every row of the batch fails alike.
         if (failures.FirstOrDefault(f => f is not null) is { } first)
-            logger.LogWarning(first, "{Failed} of {Total} outbox messages not sent; they are tried again next round", failures.Count(f => f is not null), rows.Count);
+            logger.LogWarning(first.Error, "{Failed} of {Total} outbox messages not sent; they are tried again next round", failures.Count(f => f is not null), rows.Count);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return failures.Count(f => f is null);
     }
 
-    /// <summary>Sends one row's message; returns why it failed, or null once the broker confirmed it.</summary>
-    private async Task<Exception?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private void CountRowFailure(OutboxMessage row, Exception error, DateTimeOffset now, DeliveryOptions settings)
     {
+        row.RowFailures++;
+        if (row.RowFailures < settings.OutboxRowFailuresBeforeParking) return;
+        row.ParkedAt = now;
+        row.ParkReason = Truncate($"{error.GetType().Name}: {error.Message}");
+        logger.LogError("Outbox message {Id} ({Type} to {Destination}) parked after {Failures} failures of its own: {Reason}",
+            row.Id, row.MessageType, row.Destination, row.RowFailures, row.ParkReason);
+    }
+
+    /// <summary>Sends one row's message; returns why it failed, or null once the broker confirmed it.</summary>
+    private async Task<OutboxFailure?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        Type type;
+        object message;
         try
         {
-            var type = ContractTypes.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Payload, type, DeliveryPlanner.PayloadJson)!;
+            type = ContractTypes.Resolve(row.MessageType);
+            message = JsonSerializer.Deserialize(row.Payload, type, OutboxWriter.PayloadJson)
+                ?? throw new JsonException("The payload is JSON null.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or NotSupportedException)
+        {
+            return new OutboxFailure(e, OfTheRow: true);
+        }
+        try
+        {
             var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + row.Destination)).WaitAsync(cancellationToken);
             await endpoint.Send(message, type, cancellationToken);
             return null;
         }
         catch (Exception e)
         {
-            return e;
+            return new OutboxFailure(e, OfTheRow: false);
         }
     }
+
+    private static string Truncate(string text) => text.Length > MaxErrorLength ? text[..MaxErrorLength] : text;
 }

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Contracts;
+
+namespace Open311Gateway.Api.Deliveries.Outbox;
+
+/// <summary>Adds a message for a jurisdiction's worker to the unit of work; the caller's transaction commits it with the change it announces.</summary>
+public sealed class OutboxWriter(GatewayDbContext db, TimeProvider clock)
+{
+    internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+
+    public void Add<T>(T message, string jurisdictionId) where T : class => db.OutboxMessages.Add(new OutboxMessage
+    {
+        MessageType = ContractTypes.NameOf<T>(),
+        Destination = DeliveryQueues.ForJurisdiction(jurisdictionId),
+        Payload = JsonSerializer.Serialize(message, PayloadJson),
+        CreatedAt = clock.GetUtcNow(),
+    });
+}

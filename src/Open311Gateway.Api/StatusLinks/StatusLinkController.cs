@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.BackOffice;
+using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Features.Updates;
+
+namespace Open311Gateway.Api.StatusLinks;
+
+/// <summary>
+/// The page a status link opens. GET only shows what the link would do (mail scanners follow links, so a GET
+/// changes nothing); the clerk's POST applies the status through the back-office path, once per link.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+[Route("status-links/{requestId}/{token}")]
+public sealed class StatusLinkController(
+    GatewayDbContext db, StatusLinkSigner signer, BackOfficeStatusIntake intake, TimeProvider clock) : ControllerBase
+{
+    [HttpGet]
+    public async Task<IActionResult> Show(string requestId, string token, [FromQuery] string? lang, CancellationToken cancellationToken)
+    {
+        var texts = StatusLinkTexts.For(lang);
+        var (report, check) = await ResolveAsync(requestId, token, cancellationToken);
+        if (report is null || check.Verdict != StatusLinkVerdict.Valid) return Refused(texts, check);
+        var used = await db.RequestUpdates.AsNoTracking().AnyAsync(u => u.Source == RequestUpdateSources.BackOffice
+            && u.Sender == BackOfficeStatusIntake.SenderOf(report.JurisdictionId) && u.SenderUpdateId == UpdateIdOf(token), cancellationToken);
+        return Page(StatusLinkPage.Confirm(texts, report, check.Status!, showForm: !used, used ? texts.AlreadyUsed : null));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Apply(string requestId, string token, [FromQuery] string? lang, CancellationToken cancellationToken)
+    {
+        var texts = StatusLinkTexts.For(lang);
+        var (report, check) = await ResolveAsync(requestId, token, cancellationToken);
+        if (report is null || check.Verdict != StatusLinkVerdict.Valid) return Refused(texts, check);
+
+        var note = (await ReadNoteAsync(cancellationToken))?.Trim();
+        var errors = new List<string>();
+        Features.Requests.Submission.TextRules.Check("note", note, UpdateFieldRules.MaxDescriptionLength, errors);
+        if (errors.Count > 0) return Page(StatusLinkPage.Confirm(texts, report, check.Status!, showForm: true, texts.NoteTooLong), StatusCodes.Status400BadRequest);
+
+        var now = clock.GetUtcNow();
+        var update = new BackOfficeUpdate(UpdateIdOf(token), check.Status!, string.IsNullOrEmpty(note) ? null : note, null, null, now, null);
+        var (_, isNew) = await intake.RecordAsync(report.Id, report.JurisdictionId, update, now, cancellationToken);
+        var current = await db.ServiceRequests.AsNoTracking().Include(r => r.Service).FirstAsync(r => r.Id == report.Id, cancellationToken);
+        return Page(StatusLinkPage.Done(texts, current, isNew ? texts.Applied : texts.AlreadyUsed));
+    }
+
+    private async Task<(ServiceRequest? Report, StatusLinkCheck Check)> ResolveAsync(string requestId, string token, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(requestId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0 || token.Length > 200)
+            return (null, StatusLinkCheck.Invalid);
+        var check = signer.Check(id, token, clock.GetUtcNow());
+        if (check.Verdict == StatusLinkVerdict.Invalid) return (null, check);
+        var report = await db.ServiceRequests.AsNoTracking().Include(r => r.Service).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return (report, report is null ? StatusLinkCheck.Invalid : check);
+    }
+
+    // One update per link: a second POST of the same link (a double click, a replay) finds the first and changes nothing.
+    private static string UpdateIdOf(string token) => "link-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
+
+    private async Task<string?> ReadNoteAsync(CancellationToken cancellationToken)
+    {
+        if (!Request.HasFormContentType) return null;
+        // A handful of short fields: the limits keep a hostile body small without reading it whole first.
+        using var reader = new FormReader(Request.Body, Encoding.UTF8) { ValueCountLimit = 8, KeyLengthLimit = 64, ValueLengthLimit = 4 * UpdateFieldRules.MaxDescriptionLength };
+        try
+        {
+            var form = await reader.ReadFormAsync(cancellationToken);
+            return form.TryGetValue("note", out var note) ? note.ToString() : null;
+        }
+        catch (InvalidDataException)
+        {
+            return new string('x', UpdateFieldRules.MaxDescriptionLength + 1);
+        }
+    }
+
+    private ContentResult Refused(StatusLinkTexts texts, StatusLinkCheck check) => check.Verdict == StatusLinkVerdict.Expired
+        ? Page(StatusLinkPage.Message(texts, texts.Expired), StatusCodes.Status410Gone)
+        : Page(StatusLinkPage.Message(texts, texts.InvalidLink), StatusCodes.Status404NotFound);
+
+    private ContentResult Page(string html, int status = StatusCodes.Status200OK)
+    {
+        // Pages with a capability in their URL: no caching, no referrer leaking the token to linked sites.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
+    }
+}
