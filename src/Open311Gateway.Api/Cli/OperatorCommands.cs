@@ -25,7 +25,7 @@ public static class OperatorCommands
         ["revoke-backoffice-key"] = "revoke-backoffice-key <key id|key>  revoke a back office's key",
         ["list-backoffice-keys"] = "list-backoffice-keys         list back offices and their key ids",
         ["list-deliveries"] = "list-deliveries [state]      latest deliveries (state: in_flight, retry_wait, delivered, rejected, failed)",
-        ["replay-delivery"] = "replay-delivery <id>         send a failed or rejected delivery again",
+        ["replay-delivery"] = "replay-delivery <id> [reroute]  send a failed or rejected delivery again (reroute: by the catalogue's route now, not the stored one)",
         ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
         ["list-parked-outbox"] = "list-parked-outbox           outbox messages parked after failing by themselves, with the reason",
         ["replay-parked-outbox"] = "replay-parked-outbox <id|all>  let the dispatcher try parked outbox messages again",
@@ -100,8 +100,8 @@ public static class OperatorCommands
                 foreach (var d in await provider.GetRequiredService<DeliveryOperations>().ListAsync(operands.FirstOrDefault(), cancellationToken))
                     await output.WriteLineAsync($"{d.Id}\t{d.JurisdictionId}\t{d.Kind}\trequest {d.ServiceRequestId}\t{d.State}\tattempts {d.Attempts}\t{d.UpdatedAt:u}\t{d.LastError}");
                 return 0;
-            case "replay-delivery" when operands.Length == 1 && Guid.TryParse(operands[0], out var deliveryId):
-                var one = await provider.GetRequiredService<DeliveryOperations>().ReplayAsync(deliveryId, null, cancellationToken);
+            case "replay-delivery" when operands.Length is 1 or 2 && Guid.TryParse(operands[0], out var deliveryId) && operands.Skip(1).All(o => o == "reroute"):
+                var one = await provider.GetRequiredService<DeliveryOperations>().ReplayAsync(deliveryId, null, cancellationToken, reroute: operands.Length == 2);
                 await output.WriteLineAsync(one == 1 ? "Replay scheduled." : "No failed or rejected delivery with that id.");
                 return one == 1 ? 0 : 1;
             case "replay-failed" when operands.Length == 1:

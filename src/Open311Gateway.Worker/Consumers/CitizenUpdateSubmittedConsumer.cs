@@ -10,7 +10,8 @@ public sealed class CitizenUpdateSubmittedConsumer(AdapterRegistry adapters, Del
     public async Task Consume(ConsumeContext<CitizenUpdateSubmitted> context)
     {
         var message = context.Message;
-        var result = await adapters.Get(message.Route.Adapter).ForwardCitizenUpdateAsync(message, context.CancellationToken);
+        var result = await adapters.Get(message.Route.Adapter)
+            .ForwardCitizenUpdateAsync(message, AttemptContexts.Of(context, message.Attempt), context.CancellationToken);
         await reporter.ReportAsync(context, message.DeliveryId, message.Attempt, result);
     }
 }

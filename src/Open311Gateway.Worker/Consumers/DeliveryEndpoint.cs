@@ -12,6 +12,7 @@ public static class DeliveryEndpoint
     {
         bus.AddConsumer<ServiceRequestSubmittedConsumer>();
         bus.AddConsumer<CitizenUpdateSubmittedConsumer>();
+        bus.AddConsumer<StatusPollRequestedConsumer>();
     }
 
     /// <summary>One receive endpoint per configured jurisdiction.</summary>
@@ -39,5 +40,6 @@ public static class DeliveryEndpoint
 
         endpoint.ConfigureConsumer<ServiceRequestSubmittedConsumer>(context);
         endpoint.ConfigureConsumer<CitizenUpdateSubmittedConsumer>(context);
+        endpoint.ConfigureConsumer<StatusPollRequestedConsumer>(context);
     }
 }

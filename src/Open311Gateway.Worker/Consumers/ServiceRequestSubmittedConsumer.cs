@@ -10,7 +10,8 @@ public sealed class ServiceRequestSubmittedConsumer(AdapterRegistry adapters, De
     public async Task Consume(ConsumeContext<ServiceRequestSubmitted> context)
     {
         var message = context.Message;
-        var result = await adapters.Get(message.Route.Adapter).ForwardRequestAsync(message, context.CancellationToken);
+        var result = await adapters.Get(message.Route.Adapter)
+            .ForwardRequestAsync(message, AttemptContexts.Of(context, message.Attempt), context.CancellationToken);
         await reporter.ReportAsync(context, message.DeliveryId, message.Attempt, result);
     }
 }

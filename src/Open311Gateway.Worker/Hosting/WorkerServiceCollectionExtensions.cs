@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Open311Gateway.Worker.Adapters;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Consumers;
+using Open311Gateway.Worker.Destinations;
 
 namespace Open311Gateway.Worker.Hosting;
 
@@ -21,6 +22,9 @@ public static class WorkerServiceCollectionExtensions
             .Validate(o => o.PrefetchCount > 0, "Worker:PrefetchCount must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Dictionary<string, DestinationOptions>>().BindConfiguration(DestinationOptions.Section);
+        services.AddSingleton<DestinationPolicy>();
+        // One line per adapter; each brings its folder's client, mapping and options (validated at start-up).
         services.AddWebhookAdapter();
         services.AddTransient<AdapterRegistry>();
         services.AddTransient<DeliveryOutcomeReporter>();
@@ -34,6 +38,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section);
         services.AddMassTransit(x =>
         {
+            // Usage telemetry would send host, bus and queue names (which name the municipalities) to a third party.
+            x.DisableUsageTelemetry();
             x.AddDeliveryConsumers();
             x.UsingRabbitMq((context, cfg) =>
             {

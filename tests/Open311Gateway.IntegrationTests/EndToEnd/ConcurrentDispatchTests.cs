@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Open311Gateway.Api.Data.Entities;
-using Open311Gateway.Api.Deliveries;
+using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Contracts;
 using Open311Gateway.IntegrationTests.Infrastructure;
 using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
@@ -33,7 +33,7 @@ public sealed class ConcurrentDispatchTests : IAsyncLifetime
             {
                 MessageType = typeof(ServiceRequestSubmitted).FullName!,
                 Destination = "open311-dispatch-test",
-                Payload = JsonSerializer.Serialize(Message(i), DeliveryPlanner.PayloadJson),
+                Payload = JsonSerializer.Serialize(Message(i), OutboxWriter.PayloadJson),
                 CreatedAt = DateTimeOffset.UtcNow,
             }));
             await db.SaveChangesAsync();

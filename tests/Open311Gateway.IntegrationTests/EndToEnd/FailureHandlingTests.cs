@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Open311Gateway.Api.Data.Entities;
-using Open311Gateway.Api.Deliveries;
+using Open311Gateway.Api.Deliveries.Operations;
 using Open311Gateway.IntegrationTests.Infrastructure;
 using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 using Xunit.Abstractions;
@@ -85,12 +85,12 @@ public sealed class FailureHandlingTests(DeliveryTestBed bed, ITestOutputHelper 
         Assert.Contains("fax", failed.LastError);
         Assert.Equal(1, failed.Attempts);
 
-        // The operator fixes the route and replays it.
+        // The operator fixes the route and replays it on the catalogue's route: the stored one named the adapter no worker has.
         await using (var db = bed.Api.Database.CreateDbContext())
             await db.Services.Where(s => s.Code == "Grün & Park/Bank")
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeliveryAdapter, (string?)null).SetProperty(x => x.DeliveryEndpoint, (string?)null));
         await using (var scope = bed.Api.Services.CreateAsyncScope())
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DeliveryOperations>().ReplayAsync(failed.Id, null, CancellationToken.None));
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<DeliveryOperations>().ReplayAsync(failed.Id, null, CancellationToken.None, reroute: true));
 
         await bed.WaitUntilAsync(async () => (await DeliveriesOf([id])).Single().State == DeliveryStates.Delivered, Patience, "the replayed delivery is delivered");
         Assert.Single(bed.BackOffice.Cases.Keys, key => key == id);

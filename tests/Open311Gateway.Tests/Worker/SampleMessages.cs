@@ -1,5 +1,5 @@
 using Open311Gateway.Contracts;
-using Open311Gateway.Worker.Adapters.Webhook;
+using Open311Gateway.Contracts.Adapters;
 
 namespace Open311Gateway.Tests.Worker;
 
@@ -7,7 +7,7 @@ public static class SampleMessages
 {
     public const string Endpoint = "https://backoffice.musterstadt.example/open311/webhook";
 
-    public static DeliveryRoute Route(string adapter = WebhookAdapter.AdapterKind) => new()
+    public static DeliveryRoute Route(string adapter = AdapterKinds.Webhook) => new()
     {
         Adapter = adapter,
         Endpoint = Endpoint,
@@ -15,7 +15,7 @@ public static class SampleMessages
         ExternalServiceCode = "STR-042",
     };
 
-    public static ServiceRequestSubmitted Report(string adapter = WebhookAdapter.AdapterKind) => new()
+    public static ServiceRequestSubmitted Report(string adapter = AdapterKinds.Webhook) => new()
     {
         DeliveryId = Guid.Parse("6f1c1f2e-4b8e-4f57-9a51-0d3c5d0b9e11"),
         Attempt = 2,

@@ -16,7 +16,7 @@ public class WebhookAdapterTests
     {
         await using var provider = WorkerTestServices.Create(backOffice, settings).BuildServiceProvider();
         var adapter = provider.GetRequiredService<AdapterRegistry>().Get("webhook");
-        return (await adapter.ForwardRequestAsync(message ?? SampleMessages.Report(), CancellationToken.None), backOffice);
+        return (await adapter.ForwardRequestAsync(message ?? SampleMessages.Report(), AttemptContext.First, CancellationToken.None), backOffice);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class WebhookAdapterTests
         await using var provider = WorkerTestServices.Create(backOffice).BuildServiceProvider();
         var adapter = provider.GetRequiredService<AdapterRegistry>().Get("webhook");
 
-        var result = await adapter.ForwardCitizenUpdateAsync(SampleMessages.FollowUp(), CancellationToken.None);
+        var result = await adapter.ForwardCitizenUpdateAsync(SampleMessages.FollowUp(), AttemptContext.First, CancellationToken.None);
 
         Assert.Equal(new AdapterResult(DeliveryOutcome.Delivered, 200, "DEMO-1"), result);
         var call = Assert.Single(backOffice.Calls);

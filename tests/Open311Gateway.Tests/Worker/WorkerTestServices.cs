@@ -19,6 +19,7 @@ public static class WorkerTestServices
             ["Worker:ShortRetryIntervalsSeconds:0"] = "0",
             ["Worker:ShortRetryIntervalsSeconds:1"] = "0",
             ["Adapters:Webhook:Secrets:" + Jurisdiction] = Secret,
+            ["Worker:Destinations:" + Jurisdiction + ":Hosts:0"] = new Uri(SampleMessages.Endpoint).Host,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 

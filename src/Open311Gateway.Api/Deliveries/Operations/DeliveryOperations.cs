@@ -20,7 +20,11 @@ public sealed class DeliveryOperations(GatewayDbContext db, OutboxSignal signal,
     /// go on counting, so a late outcome of an attempt before the replay is still recognised as stale.
     /// Returns how many were replayed.
     /// </summary>
-    public async Task<int> ReplayAsync(Guid? deliveryId, string? jurisdictionId, CancellationToken cancellationToken)
+    /// <param name="reroute">
+    /// Forget the stored route and take the catalogue's current one: for a delivery whose route was wrong (an adapter no
+    /// worker has, a back office that never took it). Never for one a back office may have: it would open a second case elsewhere.
+    /// </param>
+    public async Task<int> ReplayAsync(Guid? deliveryId, string? jurisdictionId, CancellationToken cancellationToken, bool reroute = false)
     {
         var now = clock.GetUtcNow();
         var replayed = await db.Deliveries
@@ -31,6 +35,8 @@ public sealed class DeliveryOperations(GatewayDbContext db, OutboxSignal signal,
                 .SetProperty(x => x.State, DeliveryStates.RetryWait)
                 .SetProperty(x => x.NextAttemptAt, now)
                 .SetProperty(x => x.AttemptsAtReplay, x => x.Attempts)
+                .SetProperty(x => x.Route, x => reroute ? null : x.Route)
+                .SetProperty(x => x.RouteKey, x => reroute ? null : x.RouteKey)
                 .SetProperty(x => x.UpdatedAt, now), cancellationToken);
         if (replayed > 0) signal.Notify();
         return replayed;

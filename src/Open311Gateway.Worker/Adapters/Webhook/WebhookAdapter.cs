@@ -1,28 +1,30 @@
 using Microsoft.Extensions.Options;
 using Open311Gateway.Contracts;
+using Open311Gateway.Contracts.Adapters;
+using Open311Gateway.Worker.Adapters.Http;
+using Open311Gateway.Worker.Destinations;
 
 namespace Open311Gateway.Worker.Adapters.Webhook;
 
 /// <summary>Forwards messages as signed JSON POSTs to the route's endpoint (specs/webhook.md).</summary>
-public sealed class WebhookAdapter(WebhookClient client, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
+/// <remarks>Idempotent by its <c>Idempotency-Key</c>: a repeat never opens a second case at a back office that honours it.</remarks>
+public sealed class WebhookAdapter(WebhookClient client, IOptionsMonitor<WebhookOptions> options, DestinationPolicy destinations, TimeProvider clock)
     : IBackOfficeAdapter
 {
-    public const string AdapterKind = "webhook";
+    public string Kind => AdapterKinds.Webhook;
 
-    public string Kind => AdapterKind;
-
-    public Task<AdapterResult> ForwardRequestAsync(ServiceRequestSubmitted message, CancellationToken cancellationToken) =>
+    public Task<AdapterResult> ForwardRequestAsync(ServiceRequestSubmitted message, AttemptContext attempt, CancellationToken cancellationToken) =>
         PostAsync(message.Route, message.DeliveryId, message.Attempt, idempotencyKey: message.ServiceRequestId,
             WebhookMapping.ServiceRequest(message, clock.GetUtcNow()), cancellationToken);
 
-    public Task<AdapterResult> ForwardCitizenUpdateAsync(CitizenUpdateSubmitted message, CancellationToken cancellationToken) =>
+    public Task<AdapterResult> ForwardCitizenUpdateAsync(CitizenUpdateSubmitted message, AttemptContext attempt, CancellationToken cancellationToken) =>
         PostAsync(message.Route, message.DeliveryId, message.Attempt, idempotencyKey: "update-" + message.UpdateId,
             WebhookMapping.CitizenUpdate(message, clock.GetUtcNow()), cancellationToken);
 
     private async Task<AdapterResult> PostAsync(
         DeliveryRoute route, Guid deliveryId, int attempt, string idempotencyKey, byte[] body, CancellationToken cancellationToken)
     {
-        // Both checks throw: without a key or a usable address no retry can ever succeed.
+        // These checks throw: without a key, a usable address or the operator's permission no retry can ever succeed.
         var secret = options.CurrentValue.SecretFor(route.JurisdictionId)
             ?? throw new InvalidOperationException(
                 $"No webhook secret configured for jurisdiction '{route.JurisdictionId}' " +
@@ -30,6 +32,7 @@ public sealed class WebhookAdapter(WebhookClient client, IOptionsMonitor<Webhook
         if (!Uri.TryCreate(route.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
             throw new InvalidOperationException(
                 $"Webhook endpoint '{route.Endpoint}' of jurisdiction '{route.JurisdictionId}' is not an absolute http(s) URL.");
+        destinations.EnsureAllowed(route.JurisdictionId, endpoint);
 
         var headers = new Dictionary<string, string>
         {
@@ -40,12 +43,12 @@ public sealed class WebhookAdapter(WebhookClient client, IOptionsMonitor<Webhook
         };
         try
         {
-            return WebhookAnswer.Interpret(await client.PostAsync(endpoint, body, headers, cancellationToken));
+            var timeout = TimeSpan.FromSeconds(options.CurrentValue.TimeoutSeconds);
+            return WebhookAnswer.Interpret(await client.PostAsync(endpoint, body, headers, timeout, cancellationToken));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (HttpExchangeTimeoutException e)
         {
-            return new AdapterResult(DeliveryOutcome.Failed,
-                Detail: $"No answer from {endpoint.Host} within {options.CurrentValue.TimeoutSeconds:0.#} s.");
+            return new AdapterResult(DeliveryOutcome.Failed, Detail: e.Message);
         }
         catch (HttpRequestException e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Open311Gateway.Contracts;
+using Open311Gateway.Worker.Adapters.Http;
 
 namespace Open311Gateway.Worker.Adapters.Webhook;
 
@@ -8,7 +9,7 @@ public static class WebhookAnswer
 {
     public const int MaxDetailLength = 500;
 
-    public static AdapterResult Interpret(WebhookResponse response) => response.Status switch
+    public static AdapterResult Interpret(HttpAnswer response) => response.Status switch
     {
         >= 200 and < 300 => new AdapterResult(DeliveryOutcome.Delivered, response.Status, CaseId(response.Body)),
         // Timeout and throttling are the back office's "not now", not "never". 401 and 403 mean our key or
@@ -23,10 +24,10 @@ public static class WebhookAnswer
     public static string Truncate(string text) =>
         text.Length <= MaxDetailLength ? text : text[..(MaxDetailLength - 1)] + "…";
 
-    private static AdapterResult Failed(WebhookResponse response) =>
+    private static AdapterResult Failed(HttpAnswer response) =>
         new(DeliveryOutcome.Failed, response.Status, Detail: Detail(response));
 
-    private static string Detail(WebhookResponse response)
+    private static string Detail(HttpAnswer response)
     {
         var body = response.Body.Trim();
         return Truncate(body.Length == 0 ? $"HTTP {response.Status}" : $"HTTP {response.Status}: {body}");

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
-using System.Text;
+using Open311Gateway.Worker.Adapters.Http;
 
 namespace Open311Gateway.Worker.Adapters.Webhook;
 
-/// <summary>The raw HTTP side of the webhook adapter: one signed POST, its answer read with a cap.</summary>
+/// <summary>The raw HTTP side of the webhook adapter: one signed POST, bounded as a whole by the timeout.</summary>
 public sealed class WebhookClient(HttpClient http)
 {
     public const string UserAgent = "Open311Gateway-Worker/1.0";
@@ -11,8 +11,8 @@ public sealed class WebhookClient(HttpClient http)
     // Enough for a case id or an error text; a back office that answers with a whole page must not fill our memory.
     private const int MaxBodyBytes = 64 * 1024;
 
-    public async Task<WebhookResponse> PostAsync(
-        Uri endpoint, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    public async Task<HttpAnswer> PostAsync(
+        Uri endpoint, byte[] body, IReadOnlyDictionary<string, string> headers, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
         request.Content = new ByteArrayContent(body);
@@ -20,19 +20,6 @@ public sealed class WebhookClient(HttpClient http)
         request.Headers.UserAgent.ParseAdd(UserAgent);
         foreach (var (name, value) in headers)
             request.Headers.TryAddWithoutValidation(name, value);
-
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return new WebhookResponse((int)response.StatusCode, await ReadCappedAsync(response.Content, cancellationToken));
-    }
-
-    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[MaxBodyBytes];
-        var filled = 0;
-        int read;
-        while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
-            filled += read;
-        return Encoding.UTF8.GetString(buffer, 0, filled);
+        return await BoundedHttp.SendAsync(http, request, timeout, cancellationToken, MaxBodyBytes);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Open311Gateway.Worker.Adapters.Webhook;
 
 public static class WebhookServiceCollectionExtensions
@@ -10,8 +8,8 @@ public static class WebhookServiceCollectionExtensions
             .BindConfiguration(WebhookOptions.Section)
             .Validate(o => o.TimeoutSeconds > 0, $"{WebhookOptions.Section}:TimeoutSeconds must be positive.")
             .ValidateOnStart();
-        services.AddHttpClient<WebhookClient>((sp, http) =>
-                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds))
+        // The timeout bounds each exchange as a whole (BoundedHttp), answer body included; HttpClient's own would not.
+        services.AddHttpClient<WebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             // A redirected POST would arrive as a GET without its body: report the 3xx instead.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddTransient<IBackOfficeAdapter, WebhookAdapter>();

@@ -6,6 +6,8 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 /// <summary>
 /// The whole path on one machine: API (with its outbox dispatcher) → RabbitMQ → worker process →
 /// recording back office. The broker is a virtual host of its own on the shared test broker.
+/// Variants for other adapters override <see cref="Route"/>, <see cref="WorkerEnvironment"/> and <see cref="ApiSettings"/>
+/// and start their back office in <see cref="StartBackOfficeAsync"/>.
 /// </summary>
 public class DeliveryTestBed : IAsyncLifetime
 {
@@ -19,8 +21,8 @@ public class DeliveryTestBed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Broker = await StartBrokerAsync();
-        await BackOffice.StartAsync();
-        Api = new RoutedGatewayApp(Broker, BackOffice.Url);
+        await StartBackOfficeAsync();
+        Api = new RoutedGatewayApp(Broker, Route, settings: ApiSettings);
         await Api.InitializeAsync();
         Worker = NewWorker();
         await Worker.StartAsync();
@@ -33,8 +35,20 @@ public class DeliveryTestBed : IAsyncLifetime
         return new BrokerAddress(_virtualHost.Host, _virtualHost.Port, _virtualHost.Name);
     }
 
+    /// <summary>Starts the back office the route points at; by default the recording webhook receiver.</summary>
+    protected virtual Task StartBackOfficeAsync() => BackOffice.StartAsync();
+
+    /// <summary>The test jurisdiction's delivery block; by default the signed webhook to <see cref="BackOffice"/>.</summary>
+    protected virtual TestRoute Route => TestRoute.Webhook(BackOffice.Url);
+
+    /// <summary>The worker's settings for the route's adapter (environment variables).</summary>
+    protected virtual IReadOnlyDictionary<string, string> WorkerEnvironment => new Dictionary<string, string>();
+
+    /// <summary>The API's settings beyond <see cref="RoutedGatewayApp"/>'s (status links, say).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ApiSettings => [];
+
     /// <summary>A worker for the test jurisdiction; not started.</summary>
-    public WorkerProcess NewWorker() => new(Broker.Host, Broker.Port, Broker.VirtualHost, TestCatalog.Jurisdiction);
+    public WorkerProcess NewWorker() => new(Broker.Host, Broker.Port, Broker.VirtualHost, TestCatalog.Jurisdiction, WorkerEnvironment);
 
     /// <summary>Replaces the worker with a new process (after a test killed it).</summary>
     public async Task RestartWorkerAsync()

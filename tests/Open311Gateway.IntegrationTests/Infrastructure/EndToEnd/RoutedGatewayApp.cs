@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.StatusPolls;
 
 namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 
@@ -7,8 +9,14 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 /// The API whose test jurisdiction forwards to a back office through a given broker, with retry
 /// delays shrunk from minutes to fractions of a second.
 /// </summary>
-public sealed class RoutedGatewayApp(BrokerAddress broker, string backOfficeUrl, bool runDispatcher = true) : GatewayApp
+public sealed class RoutedGatewayApp(
+    BrokerAddress broker, TestRoute route, bool runDispatcher = true, IEnumerable<KeyValuePair<string, string?>>? settings = null) : GatewayApp
 {
+    public RoutedGatewayApp(BrokerAddress broker, string webhookUrl, bool runDispatcher = true)
+        : this(broker, TestRoute.Webhook(webhookUrl), runDispatcher)
+    {
+    }
+
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
         new("RabbitMq:Host", broker.Host),
@@ -20,13 +28,20 @@ public sealed class RoutedGatewayApp(BrokerAddress broker, string backOfficeUrl,
         new("Delivery:RetryMaxDelaySeconds", "2"),
         new("Delivery:MaxAttempts", "30"),
         new("Delivery:RunDispatcher", runDispatcher ? "true" : "false"),
+        .. settings ?? [],
     ];
 
     protected override async Task SeedMoreAsync(GatewayDbContext db)
     {
-        var jurisdiction = await db.Jurisdictions.FindAsync(TestCatalog.Jurisdiction);
-        jurisdiction!.DeliveryAdapter = "webhook";
-        jurisdiction.DeliveryEndpoint = backOfficeUrl;
+        var jurisdiction = await db.Jurisdictions.Include(j => j.Services).SingleAsync(j => j.Id == TestCatalog.Jurisdiction);
+        jurisdiction.DeliveryAdapter = route.Adapter;
+        jurisdiction.DeliveryEndpoint = route.Endpoint;
+        jurisdiction.DeliverySettings = new(route.Settings ?? new Dictionary<string, string>());
+        jurisdiction.DeliveryStatuses = new(route.Statuses ?? new Dictionary<string, string>());
+        jurisdiction.StatusPollSeconds = route.PollSeconds;
+        await db.SaveChangesAsync();
+        // As the catalogue importer does: a route whose statuses are pulled gets its status poll.
+        await StatusPollRoutes.SyncAsync(db, [jurisdiction], DateTimeOffset.UtcNow, CancellationToken.None);
         await db.SaveChangesAsync();
     }
 }

@@ -8,7 +8,10 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 /// The real adapter worker as its own process (dotnet Open311Gateway.Worker.dll), so a test can kill
 /// it in the middle of a delivery the way an operating system or an operator would.
 /// </summary>
-public sealed class WorkerProcess(string rabbitHost, int rabbitPort, string virtualHost, string jurisdictionId) : IAsyncDisposable
+/// <param name="environment">More settings (an adapter's), as environment variables, over the defaults below.</param>
+public sealed class WorkerProcess(
+    string rabbitHost, int rabbitPort, string virtualHost, string jurisdictionId, IReadOnlyDictionary<string, string>? environment = null)
+    : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -30,7 +33,10 @@ public sealed class WorkerProcess(string rabbitHost, int rabbitPort, string virt
         start.Environment["Worker__ShortRetryIntervalsSeconds__1"] = "0.2";
         start.Environment[$"Adapters__Webhook__Secrets__{jurisdictionId}"] = RecordingBackOffice.Secret;
         start.Environment["Adapters__Webhook__TimeoutSeconds"] = "5";
+        // Every back office of the tests listens on loopback.
+        start.Environment[$"Worker__Destinations__{jurisdictionId}__Hosts__0"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Collect(e.Data);
