@@ -186,6 +186,31 @@ public class WebhookAdapterTests
     }
 
     [Fact]
+    public async Task A_back_office_that_sends_its_headers_and_then_stalls_is_a_failure_within_the_timeout()
+    {
+        var stalling = new StubBackOffice((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StallingContent() }));
+        var clock = Stopwatch.StartNew();
+
+        var (result, _) = await ForwardReport(stalling, settings: new Dictionary<string, string?> { ["Adapters:Webhook:TimeoutSeconds"] = "0.3" });
+
+        Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+        Assert.Contains("No answer", result.Detail);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_route_to_a_host_the_worker_does_not_allow_for_the_jurisdiction_is_poison_and_nothing_is_sent()
+    {
+        var backOffice = StubBackOffice.Answering(HttpStatusCode.OK);
+        var elsewhere = SampleMessages.Report() with { Route = SampleMessages.Route() with { Endpoint = "https://collector.evil.example/hook" } };
+
+        var error = await Assert.ThrowsAsync<Open311Gateway.Worker.Destinations.DestinationNotAllowedException>(() => ForwardReport(backOffice, elsewhere));
+
+        Assert.Contains("collector.evil.example", error.Message);
+        Assert.Empty(backOffice.Calls);
+    }
+
+    [Fact]
     public async Task An_unreachable_back_office_is_a_failure()
     {
         var down = new StubBackOffice((_, _) => throw new HttpRequestException("Connection refused"));
