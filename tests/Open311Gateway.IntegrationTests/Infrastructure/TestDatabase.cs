@@ -8,10 +8,13 @@ namespace Open311Gateway.IntegrationTests.Infrastructure;
 /// A fresh, migrated PostgreSQL+PostGIS database of its own for one test class, dropped afterwards.
 /// The server comes from deploy/local/services.sh (or OPEN311_TEST_DB for another one).
 /// </summary>
-public sealed class TestDatabase : IAsyncLifetime
+/// <param name="server">Another server than the shared one (a cluster a test stops and starts); null: the shared one.</param>
+public sealed class TestDatabase(string? server = null) : IAsyncLifetime
 {
-    public static string ServerConnectionString =>
+    public static string SharedServerConnectionString =>
         Environment.GetEnvironmentVariable("OPEN311_TEST_DB") ?? DataServiceCollectionExtensions.DefaultConnectionString;
+
+    public string ServerConnectionString { get; } = server ?? SharedServerConnectionString;
 
     public string Name { get; } = "open311_test_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -50,6 +53,6 @@ public sealed class TestDatabase : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static string AdminConnectionString() =>
+    private string AdminConnectionString() =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
 }

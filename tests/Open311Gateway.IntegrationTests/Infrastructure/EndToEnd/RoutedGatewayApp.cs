@@ -10,7 +10,8 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 /// delays shrunk from minutes to fractions of a second.
 /// </summary>
 public sealed class RoutedGatewayApp(
-    BrokerAddress broker, TestRoute route, bool runDispatcher = true, IEnumerable<KeyValuePair<string, string?>>? settings = null) : GatewayApp
+    BrokerAddress broker, TestRoute route, bool runDispatcher = true, IEnumerable<KeyValuePair<string, string?>>? settings = null,
+    TestDatabase? database = null) : GatewayApp(database)
 {
     public RoutedGatewayApp(BrokerAddress broker, string webhookUrl, bool runDispatcher = true)
         : this(broker, TestRoute.Webhook(webhookUrl), runDispatcher)
