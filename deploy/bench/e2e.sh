@@ -55,13 +55,14 @@ trap cleanup EXIT
 (cd "$api_dir" && StatusLinks__BaseUrl="$base" StatusLinks__Keys__0__Id=bench StatusLinks__Keys__0__Secret="bench-only-status-link-key-0123456789abcdef" \
   exec dotnet Open311Gateway.Api.dll --urls "$base") >"$logs/bench-api.log" 2>&1 &
 pids+=("$!")
-(cd src/Open311Gateway.Worker/bin/Release/net10.0 && \
+# Through env: setting names hold the jurisdiction ids, whose dots and hyphens a shell assignment cannot take.
+(cd src/Open311Gateway.Worker/bin/Release/net10.0 && exec env \
   Worker__Jurisdictions__0=bench-webhook.example Worker__Jurisdictions__1=bench-mail.example \
   Adapters__Webhook__Secrets__bench-webhook.example=bench-only-secret \
   Worker__Destinations__bench-webhook.example__Hosts__0=127.0.0.1 Worker__Destinations__bench-mail.example__MailDomains__0=bench.example \
   Adapters__Email__Smtp__Host=127.0.0.1 Adapters__Email__Smtp__Port=5198 Adapters__Email__Smtp__Security=None \
   Adapters__Email__From__Address=open311@bench.example \
-  exec dotnet Open311Gateway.Worker.dll) >"$logs/bench-worker.log" 2>&1 &
+  dotnet Open311Gateway.Worker.dll) >"$logs/bench-worker.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 60); do curl -fs "$base/health/ready" >/dev/null && break; sleep 1; done
 
