@@ -17,7 +17,14 @@ public static class DeliveryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeliveries(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .Validate(o => o.MaxAttempts > 0 && o.BatchSize > 0 && o.OutboxRowFailuresBeforeParking > 0 && o.StatusPollMaxCases > 0,
+                "Delivery: MaxAttempts, BatchSize, OutboxRowFailuresBeforeParking and StatusPollMaxCases must be positive.")
+            .Validate(o => o.PollIntervalSeconds > 0 && o.SendTimeoutSeconds > 0 && o.OutcomeWaitSeconds > 0 && o.InFlightTimeoutMinutes > 0
+                    && o.RetryBaseDelaySeconds >= 0 && o.RetryMaxDelaySeconds >= o.RetryBaseDelaySeconds && o.StatusPollLeaseSeconds > 0,
+                "Delivery: the intervals and timeouts must be positive, and RetryMaxDelaySeconds at least RetryBaseDelaySeconds.")
+            .Validate(o => o.OutcomeRetryIntervals.All(i => i >= TimeSpan.Zero), "Delivery:OutcomeRetryIntervalsSeconds may not be negative.")
+            .ValidateOnStart();
         services.AddStatusLinks();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxWriter>();
