@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace Open311Gateway.Worker.Adapters.Email;
 
@@ -10,9 +8,6 @@ namespace Open311Gateway.Worker.Adapters.Email;
 /// </summary>
 public static class MailHtmlRenderer
 {
-    // Umlauts stay readable in the source; markup characters are always encoded.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
     public static string Render(MailDocument document)
     {
         var html = new StringBuilder();
@@ -46,5 +41,23 @@ public static class MailHtmlRenderer
     private static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
-    private static string E(string text) => Encoder.Encode(text);
+    /// <summary>
+    /// The five characters that matter in element content and double-quoted attributes. Everything else (umlauts,
+    /// "+" in phone numbers) stays as written: the part is UTF-8, and readable source helps whoever debugs a mail.
+    /// </summary>
+    public static string E(string text)
+    {
+        var encoded = new StringBuilder(text.Length);
+        foreach (var c in text)
+            encoded.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        return encoded.ToString();
+    }
 }
