@@ -92,7 +92,10 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
     // the operators (deliveries.last_error): its text is not ours to publish and may name people.
     private async Task NoteRejectionAsync(Delivery delivery, DeliveryAttempted outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var note = $"Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen (HTTP {outcome.HttpStatus}).";
+        // A mail server's refusal has no HTTP status; "(HTTP )" would be noise in a public note.
+        var note = outcome.HttpStatus is { } status
+            ? $"Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen (HTTP {status})."
+            : "Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen.";
         await db.ServiceRequests.Where(r => r.Id == delivery.ServiceRequestId)
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.StatusNotes, note).SetProperty(x => x.UpdatedAt, now), cancellationToken);
     }
