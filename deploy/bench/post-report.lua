@@ -3,7 +3,7 @@
 local key = os.getenv("OPEN311_BENCH_KEY")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "api_key=" .. key .. "&service_code=SCHLAGLOCH&lat=52.5200&long=13.4050"
+wrk.body = "api_key=" .. key .. "&jurisdiction_id=musterstadt.de&service_code=SCHLAGLOCH&lat=52.5200&long=13.4050"
   .. "&attribute%5BGROESSE%5D=mittel&description=Tiefes%20Schlagloch%20vor%20Hausnummer%2012"
   .. "&email=erika%40example.org"
 

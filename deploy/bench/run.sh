@@ -62,7 +62,9 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 declare -A rps p50 p99
 cases=(ceiling services requests_get requests_post)
-declare -A paths=([ceiling]=/health/live [services]=/open311/v2/services.json [requests_get]=/open311/v2/requests.json [requests_post]=/open311/v2/requests.json)
+# The demo catalogue serves two jurisdictions, so every jurisdiction-wide resource names its own.
+declare -A paths=([ceiling]=/health/live [services]=/open311/v2/services.json?jurisdiction_id=musterstadt.de
+  [requests_get]=/open311/v2/requests.json?jurisdiction_id=musterstadt.de [requests_post]=/open311/v2/requests.json)
 # Warm-up, and reports for the GET list to return.
 wrk -t2 -c8 -d5s -s deploy/bench/post-report.lua "$base/open311/v2/requests.json" >/dev/null
 for round in $(seq 1 "$rounds"); do

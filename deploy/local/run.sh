@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Run the gateway locally: start PostgreSQL+PostGIS and RabbitMQ, build, migrate the
-# database, load the example catalogue (Musterstadt), create an API key for a demo app and a
-# key for the demo back office, start an adapter worker and the demo back office in the
-# background (logs in .local/logs/), and serve the API in the foreground on
+# database, load the example catalogue (Musterstadt on the webhook, Beispieldorf on e-mail),
+# create an API key for a demo app and a key for the demo back office, start an adapter
+# worker and the demo back office (webhook receiver and SMTP demo inbox) in the background
+# (logs in .local/logs/), and serve the API in the foreground on
 # http://127.0.0.1:${OPEN311_HTTP_PORT:-5080}. Ctrl+C stops all three.
 #
-# Each run creates one more demo API key. Ports: OPEN311_HTTP_PORT here, the rest as in
-# services.sh (OPEN311_PG_PORT, OPEN311_RABBIT_PORT, ...).
+# Each run creates one more demo API key. Ports: OPEN311_HTTP_PORT and OPEN311_DEMO_SMTP_PORT
+# (the demo inbox, 2525) here, the rest as in services.sh (OPEN311_PG_PORT, OPEN311_RABBIT_PORT, ...).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo_root"
 
 http_port="${OPEN311_HTTP_PORT:-5080}"
+smtp_port="${OPEN311_DEMO_SMTP_PORT:-2525}"
 api_project=src/Open311Gateway.Api
 
 bash deploy/local/services.sh start
@@ -61,6 +63,8 @@ start_in_background() {  # $1 = project name, $2 = log file
   background_pids+=("$!")
 }
 export DemoBackOffice__GatewayUrl="$base_url" DemoBackOffice__BackOfficeKey="$backoffice_key"
+# The e-mail adapter sends to the demo inbox; the mails' status links point at this API.
+export DemoBackOffice__Smtp__Port="$smtp_port" Adapters__Email__Smtp__Port="$smtp_port" StatusLinks__BaseUrl="$base_url"
 start_in_background Open311Gateway.DemoBackOffice demo-backoffice.log
 start_in_background Open311Gateway.Worker worker.log
 cat <<EOF
@@ -69,18 +73,30 @@ cat <<EOF
   API key for "Demo-App":  $api_key
 
   Gateway: $base_url/open311/v2/   (starting below; Ctrl+C stops it)
-  Demo back office: http://127.0.0.1:5090/   (what the worker delivered; send status back)
+  Demo back office: http://127.0.0.1:5090/   (what the webhook delivered; send status back)
+  Demo inbox:       http://127.0.0.1:5090/inbox   (mails for beispieldorf.de, SMTP on 127.0.0.1:$smtp_port;
+                    their status links open confirmation pages on the gateway)
   Back-office key for musterstadt.de: $backoffice_key
   Logs of worker and demo back office: .local/logs/
-  Report a pothole:
+  Report a pothole in Musterstadt (through the webhook):
 
   curl -sS -X POST '$base_url/open311/v2/requests.json' \\
     --data-urlencode 'api_key=$api_key' \\
+    --data-urlencode 'jurisdiction_id=musterstadt.de' \\
     --data-urlencode 'service_code=SCHLAGLOCH' \\
     --data-urlencode 'lat=52.5200' \\
     --data-urlencode 'long=13.4050' \\
     --data-urlencode 'attribute[GROESSE]=mittel' \\
     --data-urlencode 'description=Tiefes Schlagloch vor Hausnummer 12'
+
+  ... and an uncleared pavement in Beispieldorf (a mail to the demo inbox):
+
+  curl -sS -X POST '$base_url/open311/v2/requests.json' \\
+    --data-urlencode 'api_key=$api_key' \\
+    --data-urlencode 'jurisdiction_id=beispieldorf.de' \\
+    --data-urlencode 'service_code=WINTERDIENST' \\
+    --data-urlencode 'address_string=Dorfstraße 3' \\
+    --data-urlencode 'description=Gehweg seit zwei Tagen nicht geräumt'
 ================================================================================
 
 EOF

@@ -16,4 +16,7 @@ public sealed class DemoBackOfficeOptions
 
     /// <summary>This back office's key for the gateway's back-office API (sent as a bearer token).</summary>
     public string BackOfficeKey { get; set; } = "";
+
+    /// <summary>The demo inbox's SMTP server, which receives the e-mail adapter's mails.</summary>
+    public Inbox.DemoSmtpOptions Smtp { get; set; } = new();
 }

@@ -23,6 +23,7 @@ public static class HomePage
             td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
             section{border:1px solid #999;padding:1em;margin:1em 0}.warn{color:#b00}</style></head><body>
             <h1>Demo-Fachverfahren (Back Office)</h1>
+            <p><a href="/inbox">Demo-Postfach</a>: die Mails des E-Mail-Adapters, mit ihren Statuslinks.</p>
             """);
         html.Append(outage.FailWith is { } failWith
             ? $"<p class=\"warn\">Simulierte Störung: jeder Webhook wird mit HTTP {failWith} beantwortet (<code>POST /admin/recover</code> beendet sie).</p>"

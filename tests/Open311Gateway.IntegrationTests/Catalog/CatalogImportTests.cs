@@ -99,10 +99,13 @@ public class CatalogImportTests : CatalogDatabaseTest
         var result = await ImportFileAsync(TestCatalogue.DemoPath);
 
         Assert.True(result.Succeeded, result.ToString());
-        Assert.Equal(1, result.Jurisdictions.Added);
-        var musterstadt = Assert.Single(await JurisdictionsAsync());
-        Assert.Equal(("musterstadt.de", "Stadt Musterstadt"), (musterstadt.Id, musterstadt.Name));
-        Assert.Equal(result.Services.Added, musterstadt.Services.Count);
+        Assert.Equal(2, result.Jurisdictions.Added);
+        var jurisdictions = await JurisdictionsAsync();
+        var musterstadt = Assert.Single(jurisdictions, j => j.Id == "musterstadt.de");
+        Assert.Equal("Stadt Musterstadt", musterstadt.Name);
         Assert.Contains(musterstadt.Services, s => s is { Code: "WILDER_MUELL", Name: "Wilder Müll", Type: "batch" });
+        var beispieldorf = Assert.Single(jurisdictions, j => j.Id == "beispieldorf.de");
+        Assert.Equal(("email", "maengel@beispieldorf.example"), (beispieldorf.DeliveryAdapter, beispieldorf.DeliveryEndpoint));
+        Assert.Equal(result.Services.Added, jurisdictions.Sum(j => j.Services.Count));
     }
 }

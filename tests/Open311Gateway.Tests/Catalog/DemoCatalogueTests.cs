@@ -7,17 +7,31 @@ public class DemoCatalogueTests
     private static readonly ParsedCatalog Demo =
         CatalogAssert.Valid(File.ReadAllText(RepositoryFiles.PathOf("deploy/catalog/musterstadt.yaml")));
 
-    private static CatalogService Service(string code) => Demo.Jurisdictions.Single().Services.Single(s => s.Code == code);
+    private static CatalogJurisdiction Musterstadt => Demo.Jurisdictions.Single(j => j.Id == "musterstadt.de");
+
+    private static CatalogService Service(string code) => Musterstadt.Services.Single(s => s.Code == code);
 
     [Fact]
     public void The_demo_catalogue_describes_Musterstadt_in_Berlin_time()
     {
-        var jurisdiction = Assert.Single(Demo.Jurisdictions);
-        Assert.Equal("musterstadt.de", jurisdiction.Id);
+        var jurisdiction = Musterstadt;
         Assert.Equal("Stadt Musterstadt", jurisdiction.Name);
         Assert.Equal("Europe/Berlin", jurisdiction.TimeZone);
         Assert.Contains("example.org", jurisdiction.Contact);
         Assert.False(string.IsNullOrWhiteSpace(jurisdiction.KeyService));
+    }
+
+    [Fact]
+    public void The_demo_catalogue_has_Musterstadt_on_the_webhook_and_Beispieldorf_on_the_e_mail_adapter()
+    {
+        Assert.Equal(["musterstadt.de", "beispieldorf.de"], Demo.Jurisdictions.Select(j => j.Id));
+        Assert.Equal(("webhook", "http://127.0.0.1:5090/webhook"), (Musterstadt.Delivery!.Adapter, Musterstadt.Delivery.Endpoint));
+        var dorf = Demo.Jurisdictions.Single(j => j.Id == "beispieldorf.de");
+        Assert.Equal("Gemeinde Beispieldorf", dorf.Name);
+        // Stored without mailto:, as the adapter takes it; German mails.
+        Assert.Equal(("email", "maengel@beispieldorf.example"), (dorf.Delivery!.Adapter, dorf.Delivery.Endpoint));
+        Assert.Equal("de", dorf.Delivery.Settings["language"]);
+        Assert.Equal(["SCHLAGLOCH", "WILDER_MUELL", "WINTERDIENST"], dorf.Services.Select(s => s.Code));
     }
 
     [Theory]
