@@ -28,7 +28,9 @@ public sealed class SmtpSender
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", bounded.Token);
             answer = await client.SendAsync(mail, bounded.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        // Whichever fires first — our bound on the whole exchange or MailKit's on one read — it is the same timeout.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested
+            && e is OperationCanceledException or TimeoutException or IOException { InnerException: TimeoutException })
         {
             throw new SmtpExchangeTimeoutException(ServerName(settings), timeout);
         }
