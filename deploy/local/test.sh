@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# Run all tests: start PostgreSQL+PostGIS and RabbitMQ (deploy/local/services.sh), then
-# `dotnet test` the solution. Extra arguments go to dotnet test, e.g.
+# Run all tests: start PostgreSQL+PostGIS and RabbitMQ (deploy/local/services.sh) and Debian's
+# Redmine (deploy/local/redmine.sh, for the Redmine adapter's tests), then `dotnet test` the solution. Extra arguments go to dotnet test, e.g.
 #
 #   deploy/local/test.sh --filter "FullyQualifiedName~Outbox"
 #
 # The exit code is dotnet test's. Services are left running for the next run; stop them
-# with `deploy/local/services.sh stop`.
+# with `deploy/local/services.sh stop` and `deploy/local/redmine.sh stop`.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo_root"
 
 bash deploy/local/services.sh start
+bash deploy/local/redmine.sh start
 # The tests find the servers through these (the defaults already match services.sh's, so
 # this matters when OPEN311_PG_PORT / OPEN311_RABBIT_PORT were changed).
 eval "$(bash deploy/local/services.sh env)"
+# The Redmine tests find the instance, its API key and custom field ids through these.
+eval "$(bash deploy/local/redmine.sh env)"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
