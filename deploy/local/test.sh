@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run all tests: start PostgreSQL+PostGIS and RabbitMQ (deploy/local/services.sh) and Debian's
-# Redmine (deploy/local/redmine.sh, for the Redmine adapter's tests), then `dotnet test` the solution. Extra arguments go to dotnet test, e.g.
+# Redmine (deploy/local/redmine.sh, for the Redmine adapter's tests), then `dotnet test` the
+# solution. Extra arguments go to dotnet test, e.g.
 #
 #   deploy/local/test.sh --filter "FullyQualifiedName~Outbox"
 #
