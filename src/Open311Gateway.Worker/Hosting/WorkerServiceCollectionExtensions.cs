@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Worker.Adapters;
 using Open311Gateway.Worker.Adapters.Email;
+using Open311Gateway.Worker.Adapters.Redmine;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Consumers;
 using Open311Gateway.Worker.Destinations;
@@ -28,6 +29,7 @@ public static class WorkerServiceCollectionExtensions
         // One line per adapter; each brings its folder's client, mapping and options (validated at start-up).
         services.AddWebhookAdapter();
         services.AddEmailAdapter();
+        services.AddRedmineAdapter();
         services.AddTransient<AdapterRegistry>();
         services.AddTransient<DeliveryOutcomeReporter>();
         return services;
