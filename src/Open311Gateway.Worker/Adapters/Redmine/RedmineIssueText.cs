@@ -20,7 +20,7 @@ public static class RedmineIssueText
 
     /// <summary>What a note of this follow-up starts with: the adapter finds an earlier copy of it by this.</summary>
     public static string FollowUpHeading(CitizenUpdateSubmitted m) =>
-        $"{FollowUpPrefix}{m.UpdateId} zu Meldung {RedmineOurId.Format(m.Route.JurisdictionId, m.ServiceRequestId)}:";
+        $"{FollowUpPrefix}Nr. {m.UpdateId} zu Meldung {RedmineOurId.Format(m.Route.JurisdictionId, m.ServiceRequestId)}:";
 
     public static string Subject(ServiceRequestSubmitted m)
     {

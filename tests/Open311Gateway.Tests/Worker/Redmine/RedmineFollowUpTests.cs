@@ -34,7 +34,7 @@ public class RedmineFollowUpTests
         var issue = put.Json.GetProperty("issue");
         Assert.Equal(["notes"], issue.EnumerateObject().Select(p => p.Name)); // no status_id, no private_notes
         Assert.Equal("""
-            Nachtrag über Open311 u-123 zu Meldung musterstadt.de/4711:
+            Nachtrag über Open311 Nr. u-123 zu Meldung musterstadt.de/4711:
 
             Das Loch ist wieder da, größer als vorher.
 
@@ -51,7 +51,7 @@ public class RedmineFollowUpTests
     public async Task A_follow_up_whose_note_the_issue_has_already_is_delivered_without_a_second_note()
     {
         var redmine = Redmine(IssueWithJournals(
-            RedmineSamples.Journal(90, "Nachtrag über Open311 u-123 zu Meldung musterstadt.de/4711:\n\nDas Loch ist wieder da.")));
+            RedmineSamples.Journal(90, "Nachtrag über Open311 Nr. u-123 zu Meldung musterstadt.de/4711:\n\nDas Loch ist wieder da.")));
 
         var result = await Forward(redmine);
 

@@ -59,7 +59,7 @@ public class RedmineJournalChangesTests
     public void The_gateways_own_follow_up_notes_and_journals_without_notes_or_status_change_are_no_changes()
     {
         var changes = Changes(1,
-            RedmineSamples.Journal(50, "Nachtrag über Open311 u-1 zu Meldung musterstadt.de/4711:\n\nEs ist schlimmer geworden."),
+            RedmineSamples.Journal(50, "Nachtrag über Open311 Nr. u-1 zu Meldung musterstadt.de/4711:\n\nEs ist schlimmer geworden."),
             RedmineSamples.Journal(51, ""),
             RedmineSamples.Journal(52));
 
