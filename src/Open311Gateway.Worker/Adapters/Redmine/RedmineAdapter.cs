@@ -95,7 +95,9 @@ public sealed class RedmineAdapter(RedmineClient client, IOptionsMonitor<Redmine
                 changes.AddRange(RedmineJournalChanges.From(full, serviceRequestId, statuses, poll.Route.StatusMap));
             }
             var cursor = changed.Latest is { } latest ? RedmineUrls.Timestamp(latest) : poll.Cursor ?? RedmineUrls.Timestamp(since);
-            return PollResult.Read(cursor, changes.OrderBy(c => c.ChangedAt).ThenBy(c => c.UpdateId.Length).ThenBy(c => c.UpdateId, StringComparer.Ordinal).ToList());
+            // Oldest first; within a second by journal id (same prefix, so shorter ids are smaller numbers).
+            var ordered = changes.OrderBy(c => c.ChangedAt).ThenBy(c => c.UpdateId.Length).ThenBy(c => c.UpdateId, StringComparer.Ordinal).ToList();
+            return PollResult.Read(cursor, ordered);
         }
         catch (Exception e) when (e is HttpExchangeTimeoutException or HttpRequestException or RedmineAnswerException or RedmineStatusException)
         {

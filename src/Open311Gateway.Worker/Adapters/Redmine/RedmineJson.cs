@@ -57,7 +57,8 @@ public static class RedmineJson
         {
             throw;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        // ArgumentException: the same status id twice.
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new RedmineAnswerException($"Redmine's answer is not readable: {e.Message}", e);
         }
