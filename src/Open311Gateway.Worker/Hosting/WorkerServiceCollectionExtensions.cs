@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Worker.Adapters;
+using Open311Gateway.Worker.Adapters.Open311;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Consumers;
 using Open311Gateway.Worker.Destinations;
@@ -26,6 +27,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<DestinationPolicy>();
         // One line per adapter; each brings its folder's client, mapping and options (validated at start-up).
         services.AddWebhookAdapter();
+        services.AddOpen311Adapter();
         services.AddTransient<AdapterRegistry>();
         services.AddTransient<DeliveryOutcomeReporter>();
         return services;
