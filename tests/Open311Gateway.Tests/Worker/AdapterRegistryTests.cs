@@ -15,7 +15,7 @@ public class AdapterRegistryTests
 
         Assert.IsType<WebhookAdapter>(registry.Get("webhook"));
         Assert.IsType<WebhookAdapter>(registry.Get("Webhook"));
-        Assert.Equal(["webhook"], registry.Kinds);
+        Assert.Contains("webhook", registry.Kinds);
     }
 
     [Fact]
