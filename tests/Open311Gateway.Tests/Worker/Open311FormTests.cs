@@ -17,7 +17,7 @@ public class Open311FormTests
         var upstream = AnsweringWithAnId();
         await using var provider = Open311TestServices.Create(upstream);
         await provider.Adapter().ForwardRequestAsync(message, AttemptContext.First, CancellationToken.None);
-        return Assert.Single(upstream.Calls);
+        return Assert.Single(upstream.Calls, c => c.Request.Method == HttpMethod.Post);
     }
 
     [Fact]

@@ -17,9 +17,10 @@ public class Open311RepeatTests
             ? StubUpstream.Json(HttpStatusCode.OK, """[{"service_request_id":"UP-NEU"}]""")
             : list());
 
-    private static async Task<AdapterResult> Forward(StubUpstream upstream, AttemptContext attempt, ServiceRequestSubmitted? message = null)
+    private static async Task<AdapterResult> Forward(
+        StubUpstream upstream, AttemptContext attempt, ServiceRequestSubmitted? message = null, IDictionary<string, string?>? settings = null)
     {
-        await using var provider = Open311TestServices.Create(upstream);
+        await using var provider = Open311TestServices.Create(upstream, settings);
         return await provider.Adapter().ForwardRequestAsync(message ?? Open311TestServices.Report(), attempt, CancellationToken.None);
     }
 
@@ -95,11 +96,23 @@ public class Open311RepeatTests
     }
 
     [Fact]
-    public async Task A_first_try_posts_without_looking()
+    public async Task A_first_try_looks_too_since_the_api_may_have_sent_the_same_first_attempt_twice()
     {
         var upstream = Upstream(() => StubUpstream.Json(HttpStatusCode.OK, Listed(("UP-2", Marker))));
 
         var result = await Forward(upstream, AttemptContext.First);
+
+        Assert.Equal("UP-2", result.ExternalCaseId);
+        Assert.Equal([HttpMethod.Get], upstream.Calls.Select(c => c.Request.Method));
+    }
+
+    [Fact]
+    public async Task A_first_try_posts_without_looking_where_the_operator_turned_first_lookups_off()
+    {
+        var upstream = Upstream(() => StubUpstream.Json(HttpStatusCode.OK, Listed(("UP-2", Marker))));
+
+        var result = await Forward(upstream, AttemptContext.First,
+            settings: new Dictionary<string, string?> { ["Adapters:Open311:LookUpBeforeFirstAttempts"] = "false" });
 
         Assert.Equal("UP-NEU", result.ExternalCaseId);
         Assert.Equal([HttpMethod.Post], upstream.Calls.Select(c => c.Request.Method));

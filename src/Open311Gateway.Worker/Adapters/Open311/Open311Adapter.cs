@@ -37,12 +37,13 @@ public sealed class Open311Adapter(
         var marker = Open311Marker.For(message);
         return await ExchangeAsync(upstream, async () =>
         {
-            if (attempt.MayRepeat)
+            if (attempt.MayRepeat || options.CurrentValue.LookUpBeforeFirstAttempts)
             {
                 var earlier = await EarlierRequestLookup.FindAsync(upstream, message, marker, clock.GetUtcNow(), cancellationToken);
                 if (earlier.Result is { } known) return known;
                 if (earlier.NotLookedUp is { } why)
-                    logger.LogWarning("Delivery {DeliveryId}: could not look for an earlier copy upstream ({Reason}); posting again", message.DeliveryId, why);
+                    logger.Log(attempt.MayRepeat ? LogLevel.Warning : LogLevel.Information,
+                        "Delivery {DeliveryId}: could not look for an earlier copy upstream ({Reason}); posting", message.DeliveryId, why);
             }
             var answer = await upstream.PostAsync(upstream.Upstream.Requests(), Open311Forms.ServiceRequest(message, apiKey, upstream.Upstream, marker), cancellationToken);
             return answer.IsSuccess ? await AcceptedAsync(upstream, answer, cancellationToken) : Open311Answers.Refused(answer);

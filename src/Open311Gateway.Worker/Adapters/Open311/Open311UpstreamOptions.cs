@@ -15,6 +15,13 @@ public sealed class Open311UpstreamOptions
     /// <summary>How long one exchange with the upstream may take, answer included, in seconds. A timeout is a failed attempt.</summary>
     public double TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Look for an earlier copy (our marker) before every POST, not only when the attempt may repeat. The API can send
+    /// the same first attempt twice (it died between the broker's confirm and its commit), and that copy looks like a
+    /// first try; the lookup costs one GET per report. False: look only when <see cref="AttemptContext.MayRepeat"/>.
+    /// </summary>
+    public bool LookUpBeforeFirstAttempts { get; set; } = true;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     /// <summary>The key for a jurisdiction, or null when none is configured.</summary>
