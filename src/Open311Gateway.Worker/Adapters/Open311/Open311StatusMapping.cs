@@ -46,7 +46,8 @@ public static class Open311StatusMapping
             ExternalStatus = external,
             StatusNotes = notes,
             AgencyResponsible = agency,
-            ChangedAt = changedAt,
+            // In UTC: the API stores it as it comes, and PostgreSQL's timestamptz takes only offset 0 from Npgsql.
+            ChangedAt = changedAt.ToUniversalTime(),
         };
     }
 
