@@ -58,8 +58,9 @@ public sealed class Open311GatewayUpstreamFaultTests(Open311DeliveryTestBed bed,
 
         await bed.WaitUntilAsync(async () => (await DeliveriesOf(ids)).All(d => d.State == DeliveryStates.Delivered), Patience, "every report is delivered");
         var copies = await CopiesAsync(ids);
+        var rescued = bed.Worker.Output.Split('\n').Count(line => line.Contains("found by our marker", StringComparison.Ordinal));
         output.WriteLine($"worker killed with {storedAtKill} of {ids.Count} reports stored upstream and {deliveredAtKill} recorded delivered; " +
-            $"after the restart upstream requests per report {string.Join(",", copies)}");
+            $"after the restart {rescued} found upstream by the marker, upstream requests per report {string.Join(",", copies)}");
         Assert.True(storedAtKill > deliveredAtKill, "the worker died while the upstream had reports it had not heard back about");
         Assert.All(copies, n => Assert.Equal(1, n));
         foreach (var id in ids)
