@@ -7,6 +7,9 @@ namespace Open311Gateway.IntegrationTests.Adapters.Open311;
 /// <summary>The whole path with the test jurisdiction forwarding to a second instance of our gateway as its upstream.</summary>
 public sealed class Open311DeliveryTestBed : DeliveryTestBed
 {
+    /// <summary>The worker's bound on one exchange with the upstream.</summary>
+    public const int TimeoutSeconds = 3;
+
     public UpstreamGateway Upstream { get; } = new();
 
     protected override Task StartBackOfficeAsync() => Upstream.StartAsync();
@@ -17,7 +20,7 @@ public sealed class Open311DeliveryTestBed : DeliveryTestBed
     protected override IReadOnlyDictionary<string, string> WorkerEnvironment => new Dictionary<string, string>
     {
         [$"Adapters__Open311__ApiKeys__{TestCatalog.Jurisdiction}"] = Upstream.ApiKey,
-        ["Adapters__Open311__TimeoutSeconds"] = "5",
+        ["Adapters__Open311__TimeoutSeconds"] = TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     // A poll whose answer a killed worker took along is sent again after this, not after the default five minutes.

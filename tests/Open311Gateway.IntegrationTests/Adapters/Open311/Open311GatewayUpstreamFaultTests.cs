@@ -17,6 +17,7 @@ public sealed class Open311GatewayUpstreamFaultTests(Open311DeliveryTestBed bed,
     public async Task Reports_sent_while_the_upstream_is_down_arrive_once_each_when_it_is_back()
     {
         var ids = new List<string>();
+        var postsBefore = bed.Upstream.Faults.ReportPosts;
         bed.Upstream.Faults.Down = true;
         try
         {
@@ -31,7 +32,8 @@ public sealed class Open311GatewayUpstreamFaultTests(Open311DeliveryTestBed bed,
         await bed.WaitUntilAsync(async () => (await DeliveriesOf(ids)).All(d => d.State == DeliveryStates.Delivered), Patience, "every report is delivered");
         var copies = await CopiesAsync(ids);
         output.WriteLine($"upstream down: attempts per report {string.Join(",", (await DeliveriesOf(ids)).Select(d => d.Attempts))}; " +
-            $"upstream requests per report {string.Join(",", copies)}; report POSTs on the wire in all {bed.Upstream.Faults.ReportPosts} (this class)");
+            $"upstream requests per report {string.Join(",", copies)}; report POSTs on the wire {bed.Upstream.Faults.ReportPosts - postsBefore} " +
+            "(while it was down the marker lookup failed first, so nothing was posted)");
         Assert.All(copies, n => Assert.Equal(1, n));
     }
 
@@ -65,6 +67,31 @@ public sealed class Open311GatewayUpstreamFaultTests(Open311DeliveryTestBed bed,
         Assert.All(copies, n => Assert.Equal(1, n));
         foreach (var id in ids)
             Assert.Equal((await bed.Upstream.CopiesOfAsync(id)).Single().Id.ToString(CultureInfo.InvariantCulture), (await ExternalCaseId(id)));
+    }
+
+    [Fact]
+    public async Task A_report_whose_answer_came_too_late_is_found_by_the_marker_on_the_retry_and_not_filed_again()
+    {
+        // The upstream stores the report, then answers after the worker gave up waiting.
+        bed.Upstream.Faults.PostAnswerDelay = TimeSpan.FromSeconds(Open311DeliveryTestBed.TimeoutSeconds + 1);
+        string id;
+        try
+        {
+            id = await bed.PostReportAsync(("description", "Oberzentrum antwortet zu spät"));
+            await bed.WaitUntilAsync(async () => (await bed.Upstream.CopiesOfAsync(id)).Count > 0, Patience, "the report reached the upstream");
+            await bed.WaitUntilAsync(() => Task.FromResult(bed.Worker.Output.Contains("within 3 s", StringComparison.Ordinal)), Patience, "the worker timed out");
+        }
+        finally
+        {
+            bed.Upstream.Faults.PostAnswerDelay = TimeSpan.Zero;
+        }
+
+        await bed.WaitUntilAsync(async () => (await DeliveriesOf([id])).Single().State == DeliveryStates.Delivered, Patience, "the report is delivered");
+        var copies = await bed.Upstream.CopiesOfAsync(id);
+        output.WriteLine($"upstream answer later than the {Open311DeliveryTestBed.TimeoutSeconds} s timeout: attempts {(await DeliveriesOf([id])).Single().Attempts}; " +
+            $"upstream requests {copies.Count}");
+        Assert.Single(copies);
+        Assert.Equal(copies[0].Id.ToString(CultureInfo.InvariantCulture), await ExternalCaseId(id));
     }
 
     [Fact]
