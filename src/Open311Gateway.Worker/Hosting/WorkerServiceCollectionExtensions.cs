@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Open311Gateway.Worker.Adapters;
 using Open311Gateway.Worker.Adapters.Email;
 using Open311Gateway.Worker.Adapters.Redmine;
+using Open311Gateway.Worker.Adapters.Open311;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Consumers;
 using Open311Gateway.Worker.Destinations;
@@ -30,6 +31,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddWebhookAdapter();
         services.AddEmailAdapter();
         services.AddRedmineAdapter();
+        services.AddOpen311Adapter();
         services.AddTransient<AdapterRegistry>();
         services.AddTransient<DeliveryOutcomeReporter>();
         return services;
