@@ -19,7 +19,8 @@ public static class PolledChanges
     {
         if (ExtendedStatuses.Normalize(change.Status) is not { } status) return null;
         // A back office's clock running ahead must not freeze the report's state (see BackOfficeUpdateValidator).
-        var changedAt = change.ChangedAt > now + BackOfficeUpdateValidator.AllowedClockSkew ? now : change.ChangedAt;
+        // In UTC: a back office may write its own offset, and Npgsql stores timestamptz from offset 0 only.
+        var changedAt = (change.ChangedAt > now + BackOfficeUpdateValidator.AllowedClockSkew ? now : change.ChangedAt).ToUniversalTime();
         return new BackOfficeUpdate(
             Shorten(change.UpdateId, UpdateFieldRules.MaxUpdateIdLength)!,
             status,

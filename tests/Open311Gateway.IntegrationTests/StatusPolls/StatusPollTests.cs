@@ -71,8 +71,9 @@ public sealed class StatusPollTests(PolledGatewayFixture fixture) : IClassFixtur
     {
         var report = await DeliveredReportAsync("UP-10");
         var poll = await ScheduledPollAsync();
+        // A back office writes its own offset; the time is the same instant.
         var answer = Answer(poll, "cursor-2",
-            Change("open311:UP-10:1", "UP-10", "IN_PROGRESS", "Wird geprüft", BackOfficeHelpers.Now().AddMinutes(-2)));
+            Change("open311:UP-10:1", "UP-10", "IN_PROGRESS", "Wird geprüft", BackOfficeHelpers.Now().AddMinutes(-2).ToOffset(TimeSpan.FromHours(1))));
 
         await RecordAsync(answer);
         await RecordAsync(answer);
