@@ -9,10 +9,17 @@ namespace Open311Gateway.IntegrationTests.Infrastructure;
 /// The real API host over a database of its own, seeded with <see cref="TestCatalog"/>, and an API key
 /// for a test client app. One per test class.
 /// </summary>
-/// <param name="database">A database on another server than the shared one; null: a new one on the shared server.</param>
-public class GatewayApp(TestDatabase? database = null) : IAsyncLifetime
+public class GatewayApp : IAsyncLifetime
 {
-    private readonly TestDatabase _database = database ?? new TestDatabase();
+    private readonly TestDatabase _database;
+
+    // xunit builds class fixtures through a parameterless constructor.
+    public GatewayApp() : this(null)
+    {
+    }
+
+    /// <param name="database">A database on another server than the shared one; null: a new one on the shared server.</param>
+    protected GatewayApp(TestDatabase? database) => _database = database ?? new TestDatabase();
     private WebApplicationFactory<Program>? _factory;
 
     protected virtual bool WithSecondJurisdiction => false;
