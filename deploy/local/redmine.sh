@@ -72,7 +72,8 @@ ensure_packages() {
 # the instance). Call it in a subshell: `( redmine_exec … ) &` makes "$!" the server's own pid.
 redmine_exec() {
   cd "$redmine_root"
-  local env_args=(RAILS_ENV=production "X_DEBIAN_SITEID=$instance" "OPEN311_REDMINE_PROJECT=$project" HOME=/tmp)
+  # A UTF-8 locale whatever the caller has (CI may run with none): Ruby reads the setup's umlauts by it.
+  local env_args=(RAILS_ENV=production "X_DEBIAN_SITEID=$instance" "OPEN311_REDMINE_PROJECT=$project" HOME=/tmp LANG=C.UTF-8 LC_ALL=C.UTF-8)
   if [[ $(id -u) -eq 0 ]]; then
     exec env "${env_args[@]}" setpriv --reuid=www-data --regid=www-data --init-groups -- "$@"
   else
