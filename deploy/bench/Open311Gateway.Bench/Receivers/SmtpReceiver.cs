@@ -21,6 +21,7 @@ public sealed partial class SmtpReceiver : IBenchReceiver
     {
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Arrivals));
+        services.Add((ISmtpCommandFactory)new NoPipeliningCommandFactory());
         var options = new SmtpServerOptionsBuilder().ServerName("bench.example").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         _stop = new CancellationTokenSource();
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);

