@@ -69,6 +69,7 @@ for _ in $(seq 1 60); do curl -fs "$base/health/ready" >/dev/null && break; slee
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "API, worker, PostgreSQL $(psql "$pg_admin" -Atc 'SHOW server_version'), RabbitMQ and the load generator on it"
 bench() { dotnet deploy/bench/Open311Gateway.Bench/bin/Release/net10.0/Open311Gateway.Bench.dll "$@"; }
+
 for adapter in $adapters; do
   case $adapter in
     webhook) jurisdiction=bench-webhook.example receiver_port=5199 ;;

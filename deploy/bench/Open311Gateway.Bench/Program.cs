@@ -34,7 +34,9 @@ async Task<RunResult> MeasureAsync(int rate)
 {
     Console.Error.WriteLine($"[bench] {options.Adapter}: {rate} reports/s for {options.Duration.TotalSeconds:0} s");
     var started = DateTimeOffset.UtcNow;
+    var cpuBefore = CpuSample.Take();
     var posted = await load.RunAsync(rate, $"bench {options.Adapter} {rate}/s {Guid.NewGuid():N}");
+    var cpu = CpuSample.Take().CoresSince(cpuBefore);
     var postingTook = (DateTimeOffset.UtcNow - started).TotalSeconds;
     var accepted = posted.Where(p => p.ServiceRequestId is not null).ToList();
     // Everything accepted must arrive; a minute after the last POST what has not is counted as not delivered.
@@ -54,5 +56,6 @@ async Task<RunResult> MeasureAsync(int rate)
         Percentiles.Of(arrived.Select(p => Arrival(p) - p.SentAt).ToList()),
         Percentiles.Of(accepted.Select(p => p.AnsweredAt - p.SentAt).ToList()),
         Percentiles.Of(staged.Select(p => stages[p.ServiceRequestId!].Sent - stages[p.ServiceRequestId!].Written).ToList()),
-        Percentiles.Of(staged.Select(p => Arrival(p) - stages[p.ServiceRequestId!].Sent).ToList()));
+        Percentiles.Of(staged.Select(p => Arrival(p) - stages[p.ServiceRequestId!].Sent).ToList()),
+        cpu);
 }

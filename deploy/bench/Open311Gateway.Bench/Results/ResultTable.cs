@@ -17,6 +17,13 @@ public static class ResultTable
                 $"| {r.TargetRate} | {r.AcceptedRate:0} | {r.Delivered}/{r.Accepted} | {r.EndToEnd.P50:0} | {r.EndToEnd.P95:0} | {r.EndToEnd.P99:0} | " +
                 $"{r.Post.P50:0} | {r.OutboxWait.P50:0} / {r.OutboxWait.P99:0} | {r.BrokerToBackOffice.P50:0} / {r.BrokerToBackOffice.P99:0} | {(r.Sustained ? "yes" : "no")} |");
         text.AppendLine(highestSustained is { } rate ? $"highest sustained rate: {rate} reports/s" : "no rate was sustained");
+        text.AppendLine();
+        text.AppendLine("CPU while posting, in cores kept busy on average:");
+        text.AppendLine("| rate offered /s | " + string.Join(" | ", CpuSample.Parts.Select(p => p.Part)) + " |");
+        text.AppendLine("| ---: |" + string.Concat(CpuSample.Parts.Select(_ => " ---: |")));
+        foreach (var r in runs)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.TargetRate} | {string.Join(" | ", CpuSample.Parts.Select(p => r.CoresBusy[p.Part].ToString("0.00", CultureInfo.InvariantCulture)))} |");
         return text.ToString();
     }
 }

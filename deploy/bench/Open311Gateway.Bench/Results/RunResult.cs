@@ -10,7 +10,8 @@ public sealed record RunResult(
     Percentiles EndToEnd,
     Percentiles Post,
     Percentiles OutboxWait,
-    Percentiles BrokerToBackOffice)
+    Percentiles BrokerToBackOffice,
+    IReadOnlyDictionary<string, double> CoresBusy)
 {
     /// <summary>The gateway kept up: it accepted nearly the offered rate, delivered everything, and p99 stayed under two seconds.</summary>
     public bool Sustained => Accepted >= 0.95 * Sent && AcceptedRate >= 0.95 * TargetRate && Delivered == Accepted && EndToEnd.P99 < 2000;
