@@ -38,34 +38,8 @@ url="http://127.0.0.1:$port"
 log() { printf '[redmine] %s\n' "$*" >&2; }
 die() { printf '[redmine] ERROR: %s\n' "$*" >&2; exit 1; }
 
-package_installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
-}
-
-port_open() {
-  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
-}
-
-ensure_packages() {
-  local missing=() pkg
-  for pkg in redmine redmine-sqlite thin; do
-    package_installed "$pkg" || missing+=("$pkg")
-  done
-  [[ ${#missing[@]} -eq 0 ]] && return 0
-  [[ $(id -u) -eq 0 ]] || die "missing packages: ${missing[*]} (install them: sudo apt-get install ${missing[*]})"
-  log "installing ${missing[*]} (the post-install migrates Debian's default instance)"
-  # As in services.sh: a policy-rc.d answering 101 keeps the post-install scripts from starting system
-  # services (thin's init script); added only when none exists, removed afterwards.
-  local policy=/usr/sbin/policy-rc.d added_policy=0
-  if [[ ! -e $policy ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && added_policy=1
-  fi
-  local rc=0
-  { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; } >&2 || rc=$?
-  [[ $added_policy -eq 1 ]] && rm -f "$policy"
-  [[ $rc -eq 0 ]] || die "apt-get install ${missing[*]} failed (exit $rc)"
-}
+# port_open, package_installed, ensure_packages
+source "$repo_root/deploy/local/packages.sh"
 
 # Replace the calling (sub)shell with a command in Redmine's directory, run as www-data, who owns the
 # instance's database, log and cache; a non-root developer runs it as themself (and needs write access to
@@ -130,7 +104,7 @@ write_facts() {  # $1 = output of redmine-setup.rb
 }
 
 start() {
-  ensure_packages
+  ensure_packages redmine redmine-sqlite thin
   [[ -r /etc/redmine/$instance/database.yml || $(id -u) -eq 0 ]] ||
     die "cannot read /etc/redmine/$instance/database.yml; run as root"
   [[ -f /etc/redmine/$instance/database.yml ]] ||
