@@ -10,39 +10,28 @@ internal static class JsonbConversion
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static PropertyBuilder<T> HasJsonbConversion<T>(this PropertyBuilder<T> property) where T : new()
+    /// <summary>A value with a parameterless constructor; JSON null reads as a new, empty one.</summary>
+    public static PropertyBuilder<T> HasJsonbConversion<T>(this PropertyBuilder<T> property) where T : new() =>
+        property.StoredAsJsonb(json => JsonSerializer.Deserialize<T>(json, Options) ?? new T());
+
+    /// <summary>A value that may be absent (SQL NULL), such as a record with required members.</summary>
+    public static PropertyBuilder<T?> HasNullableJsonbConversion<T>(this PropertyBuilder<T?> property) where T : class =>
+        property.StoredAsJsonb(json => JsonSerializer.Deserialize<T>(json, Options));
+
+    /// <summary>A record that is always present but has no parameterless constructor (required members).</summary>
+    public static PropertyBuilder<T> HasRecordJsonbConversion<T>(this PropertyBuilder<T> property) where T : class =>
+        property.StoredAsJsonb(json => JsonSerializer.Deserialize<T>(json, Options)!);
+
+    // One conversion for all three: written as JSON text, compared and snapshotted through it.
+    private static PropertyBuilder<T> StoredAsJsonb<T>(this PropertyBuilder<T> property, Func<string, T> read)
     {
         var comparer = new ValueComparer<T>(
             (a, b) => Serialize(a) == Serialize(b),
             v => Serialize(v).GetHashCode(),
-            v => Deserialize<T>(Serialize(v)));
-        property.HasConversion(v => Serialize(v), v => Deserialize<T>(v), comparer).HasColumnType("jsonb");
-        return property;
-    }
-
-    /// <summary>The same for a value that may be absent (SQL NULL), such as a record with required members.</summary>
-    public static PropertyBuilder<T?> HasNullableJsonbConversion<T>(this PropertyBuilder<T?> property) where T : class
-    {
-        var comparer = new ValueComparer<T?>(
-            (a, b) => Serialize(a) == Serialize(b),
-            v => Serialize(v).GetHashCode(),
-            v => v == null ? null : JsonSerializer.Deserialize<T>(Serialize(v), Options));
-        property.HasConversion(v => Serialize(v), v => JsonSerializer.Deserialize<T>(v, Options), comparer).HasColumnType("jsonb");
-        return property;
-    }
-
-    /// <summary>The same for a record that is always present but has no parameterless constructor (required members).</summary>
-    public static PropertyBuilder<T> HasRecordJsonbConversion<T>(this PropertyBuilder<T> property) where T : class
-    {
-        var comparer = new ValueComparer<T>(
-            (a, b) => Serialize(a) == Serialize(b),
-            v => Serialize(v).GetHashCode(),
-            v => JsonSerializer.Deserialize<T>(Serialize(v), Options)!);
-        property.HasConversion(v => Serialize(v), v => JsonSerializer.Deserialize<T>(v, Options)!, comparer).HasColumnType("jsonb");
+            v => read(Serialize(v)));
+        property.HasConversion(v => Serialize(v), v => read(v), comparer).HasColumnType("jsonb");
         return property;
     }
 
     private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Options);
-
-    private static T Deserialize<T>(string json) where T : new() => JsonSerializer.Deserialize<T>(json, Options) ?? new T();
 }
