@@ -6,12 +6,13 @@ using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
-using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Features.OpenApi;
-using Open311Gateway.Api.Health;
+using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Updates;
+using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api;
 
@@ -32,6 +33,7 @@ public static class GatewayApiSetup
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
+        services.AddScoped<RequestIntake>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();

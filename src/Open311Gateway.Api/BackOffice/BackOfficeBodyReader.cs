@@ -1,8 +1,8 @@
 using System.Text;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Open311Gateway.Api.Features.Requests.Submission;
+using Newtonsoft.Json;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.BackOffice;
 

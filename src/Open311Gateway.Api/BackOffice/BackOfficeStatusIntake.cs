@@ -1,5 +1,5 @@
-using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Updates;
 
 namespace Open311Gateway.Api.BackOffice;
@@ -30,5 +30,5 @@ public sealed class BackOfficeStatusIntake(GatewayDbContext db, RequestUpdateSto
             ExpectedAt = update.ExpectedAt,
             UpdatedAt = update.UpdatedAt ?? now,
             ReceivedAt = now,
-        }, (stored, token) => StatusApplier.ApplyIfNotOlderAsync(db, stored, token), cancellationToken);
+        }, (stored, token) => StatusApplier.ApplyIfNotOlderAsync(db, stored, now, token), cancellationToken);
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
-using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Features.Updates;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.BackOffice;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Statuses;
 
 namespace Open311Gateway.Api.BackOffice;
@@ -12,7 +12,8 @@ namespace Open311Gateway.Api.BackOffice;
 public static class StatusApplier
 {
     /// <summary>Applies the update in the caller's transaction; false when the report's state is newer.</summary>
-    public static async Task<bool> ApplyIfNotOlderAsync(GatewayDbContext db, RequestUpdate update, CancellationToken cancellationToken)
+    /// <param name="now">The gateway's clock: the report's public change time (not the back office's time).</param>
+    public static async Task<bool> ApplyIfNotOlderAsync(GatewayDbContext db, RequestUpdate update, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!ExtendedStatuses.TryGetCoreStatus(update.Status, out var core))
             throw new ArgumentException($"Update {update.Id} has no extended status from the table.", nameof(update));
@@ -29,7 +30,8 @@ public static class StatusApplier
                 set.SetProperty(r => r.ExtendedStatus, update.Status)
                     .SetProperty(r => r.Status, core)
                     .SetProperty(r => r.StatusNotes, update.Description)
-                    .SetProperty(r => r.UpdatedAt, update.UpdatedAt);
+                    .SetProperty(r => r.UpdatedAt, update.UpdatedAt)
+                    .SetProperty(r => r.PublicChangedAt, now);
                 if (update.AgencyResponsible is not null) set.SetProperty(r => r.AgencyResponsible, update.AgencyResponsible);
                 if (update.ExpectedAt is not null) set.SetProperty(r => r.ExpectedAt, update.ExpectedAt);
             }, cancellationToken);

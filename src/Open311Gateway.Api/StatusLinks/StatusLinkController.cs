@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.BackOffice;
-using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Updates;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.StatusLinks;
 
@@ -40,7 +41,7 @@ public sealed class StatusLinkController(
 
         var note = (await ReadNoteAsync(cancellationToken))?.Trim();
         var errors = new List<string>();
-        Features.Requests.Submission.TextRules.Check("note", note, UpdateFieldRules.MaxDescriptionLength, errors);
+        TextRules.Check("note", note, UpdateFieldRules.MaxDescriptionLength, errors);
         if (errors.Count > 0) return Page(StatusLinkPage.Confirm(texts, report, check.Status!, showForm: true, texts.NoteTooLong), StatusCodes.Status400BadRequest);
 
         var now = clock.GetUtcNow();

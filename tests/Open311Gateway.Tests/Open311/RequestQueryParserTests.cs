@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Features.Requests;
 
 namespace Open311Gateway.Tests.Open311;

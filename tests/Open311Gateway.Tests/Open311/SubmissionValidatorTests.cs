@@ -1,5 +1,6 @@
 using Open311Gateway.Api.Data.Entities;
-using Open311Gateway.Api.Features.Requests.Submission;
+using Open311Gateway.Api.Features.Requests.Intake;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Tests.Open311;
 

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data.Entities;
 
 namespace Open311Gateway.Api.Data.Configurations;
@@ -12,6 +12,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => r.Location).HasMethod("gist");
         // The public list is read newest first within a date window, per jurisdiction.
         builder.HasIndex(r => new { r.JurisdictionId, r.RequestedAt });
+        // Incremental syncs page through (public_changed_at, id) in ascending order.
+        builder.HasIndex(r => new { r.PublicChangedAt, r.Id });
         builder.HasIndex(r => r.Token).IsUnique();
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ExtendedStatus).HasMaxLength(64);

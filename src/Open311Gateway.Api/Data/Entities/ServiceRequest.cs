@@ -24,7 +24,14 @@ public class ServiceRequest
     public string? ExternalCaseId { get; set; }
 
     public DateTimeOffset RequestedAt { get; set; }
+    /// <summary>The back office's time of the status shown (published as <c>updated_datetime</c>); it may lie in the past.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// When the gateway last changed what the public sees of this report (created, status applied, released, erased,
+    /// photo added). Set from the gateway's own clock, never from a back office's timestamp, so incremental syncs
+    /// (<c>updated_after</c>) cannot miss a change stamped in the past.
+    /// </summary>
+    public DateTimeOffset PublicChangedAt { get; set; }
     public DateTimeOffset? ExpectedAt { get; set; }
 
     public string? Description { get; set; }

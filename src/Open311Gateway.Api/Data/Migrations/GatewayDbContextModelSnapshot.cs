@@ -625,6 +625,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("phone");
 
+                    b.Property<DateTimeOffset>("PublicChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("public_changed_at");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
@@ -679,6 +683,9 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.HasIndex("JurisdictionId", "RequestedAt")
                         .HasDatabaseName("ix_service_requests_jurisdiction_id_requested_at");
+
+                    b.HasIndex("PublicChangedAt", "Id")
+                        .HasDatabaseName("ix_service_requests_public_changed_at_id");
 
                     b.ToTable("service_requests", (string)null);
                 });

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Data;
 using Open311Gateway.Contracts;
 
 namespace Open311Gateway.Api.Deliveries.Outcomes;
@@ -97,7 +97,7 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
             ? $"Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen (HTTP {status})."
             : "Die Meldung wurde vom Fachverfahren der Kommune nicht angenommen.";
         await db.ServiceRequests.Where(r => r.Id == delivery.ServiceRequestId)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.StatusNotes, note).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.StatusNotes, note).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.PublicChangedAt, now), cancellationToken);
     }
 
     private Task<Delivery?> LockAsync(Guid deliveryId, CancellationToken cancellationToken) =>

@@ -2,11 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
-using Open311Gateway.Api.Deliveries.Outbox;
-using Open311Gateway.Api.Deliveries.Planning;
-using Open311Gateway.Api.Features.Requests.Submission;
+using Open311Gateway.Api.Features.Requests.Intake;
+using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests;
 
@@ -16,8 +16,7 @@ public sealed class RequestsController(
     GatewayDbContext db,
     JurisdictionResolver jurisdictions,
     ClientSubmissionReader submissions,
-    DeliveryPlanner deliveries,
-    OutboxSignal outbox,
+    RequestIntake intake,
     TimeProvider clock) : Open311ControllerBase
 {
     [HttpGet]
@@ -67,29 +66,10 @@ public sealed class RequestsController(
     {
         var (submitted, rejection) = await submissions.ReadAsync(Request, "a request", cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
-        var (fields, client, resolved, errors) = submitted;
-        var serviceCode = fields.Single("service_code", errors);
-        if (serviceCode is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
-        var service = !TextRules.CanBeStored(serviceCode) ? null : await db.Services.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.Code == serviceCode && s.IsActive, cancellationToken);
-        if (service is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(serviceCode)}'.");
-
-        var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
-        errors.AddRange(validationErrors);
-        if (submission is null || errors.Count > 0) return Error(StatusCodes.Status400BadRequest, errors);
-
-        // The request and its delivery's outbox row are committed together: neither exists without the other.
-        var request = NewRequestFactory.Create(submission, service, client, clock.GetUtcNow());
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            db.ServiceRequests.Add(request);
-            await db.SaveChangesAsync(cancellationToken);
-            deliveries.PlanRequest(request, service, resolved.Jurisdiction!);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        outbox.Notify();
-        return Answer(RequestDocuments.Accepted(request, service.Type));
+        var outcome = await intake.AcceptAsync(submitted, cancellationToken);
+        return outcome.Stored is { } stored
+            ? Answer(RequestDocuments.Accepted(stored, outcome.Service!.Type))
+            : Error(outcome.RefusalCode, outcome.Reasons);
     }
 
     // Blackbox requests are accepted and forwarded, but not tracked publicly.

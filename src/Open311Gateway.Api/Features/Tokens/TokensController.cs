@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Requests;
-using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Tokens;
 

@@ -1,4 +1,5 @@
-using Open311Gateway.Api.Features.Requests.Submission;
+using Open311Gateway.Api.Features.Requests.Intake;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Updates;
 
@@ -21,7 +22,7 @@ public static class CitizenUpdateValidator
         var updatedAt = UpdateFieldRules.DateTime("updated_datetime", fields.Single("updated_datetime", errors), zone, errors);
 
         var email = TextRules.Check("email", fields.Single("email", errors), 254, errors);
-        if (email is not null && !SubmissionValidator.IsEmailAddress(email)) errors.Add($"email '{TextRules.Shorten(email)}' is not an e-mail address.");
+        if (email is not null && !EmailAddresses.IsValid(email)) errors.Add($"email '{TextRules.Shorten(email)}' is not an e-mail address.");
         var firstName = TextRules.Check("first_name", fields.Single("first_name", errors), 100, errors);
         var lastName = TextRules.Check("last_name", fields.Single("last_name", errors), 100, errors);
         var accountId = TextRules.Check("account_id", fields.Single("account_id", errors), 200, errors);

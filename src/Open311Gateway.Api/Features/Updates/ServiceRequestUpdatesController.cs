@@ -1,14 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
 using Open311Gateway.Api.Features.Requests;
-using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Updates;
 

@@ -1,6 +1,6 @@
-using Open311Gateway.Api.Features.Requests.Submission;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Statuses;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Updates;
 

@@ -3,7 +3,7 @@ using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// The start every client app's POST shares (requests, servicerequestupdates), in the order the standard

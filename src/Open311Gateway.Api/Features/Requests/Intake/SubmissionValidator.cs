@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Net.Mail;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Submissions;
 
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Features.Requests.Intake;
 
 /// <summary>
 /// Checks a POST's fields against the standard and the service definition and reports every problem
-/// at once. Key, jurisdiction and service code are checked before this, by the controller.
+/// at once. Key, jurisdiction and service code are checked before this, by <see cref="RequestIntake"/>.
 /// </summary>
 public static class SubmissionValidator
 {
@@ -25,7 +25,7 @@ public static class SubmissionValidator
         var description = TextRules.Check("description", fields.Single("description", errors), MaxDescriptionLength, errors);
         var mediaUrls = ReadMediaUrls(fields, errors);
         var email = TextRules.Check("email", fields.Single("email", errors), 254, errors);
-        if (email is not null && !IsEmailAddress(email)) errors.Add($"email '{email}' is not an e-mail address.");
+        if (email is not null && !EmailAddresses.IsValid(email)) errors.Add($"email '{email}' is not an e-mail address.");
         var phone = TextRules.Check("phone", fields.Single("phone", errors), 50, errors);
         var firstName = TextRules.Check("first_name", fields.Single("first_name", errors), 100, errors);
         var lastName = TextRules.Check("last_name", fields.Single("last_name", errors), 100, errors);
@@ -77,7 +77,4 @@ public static class SubmissionValidator
         }
         return urls;
     }
-
-    internal static bool IsEmailAddress(string text) =>
-        MailAddress.TryCreate(text, out var address) && address.Address == text && !text.Contains(' ');
 }

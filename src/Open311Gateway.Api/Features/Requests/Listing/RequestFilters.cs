@@ -1,6 +1,6 @@
 using Open311Gateway.Api.Data.Entities;
 
-namespace Open311Gateway.Api.Features.Requests;
+namespace Open311Gateway.Api.Features.Requests.Listing;
 
 /// <summary>Applies a <see cref="RequestQuery"/> to the database query, newest first.</summary>
 public static class RequestFilters

@@ -1,7 +1,7 @@
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Jurisdictions;
 
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// A client app's POST whose body was read, whose key was accepted and whose jurisdiction is known.

@@ -1,4 +1,4 @@
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Features.Requests.Intake;
 
 /// <summary>A POST that passed every check, ready to be stored.</summary>
 public sealed record ValidatedSubmission(

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 using Open311Gateway.Api.Open311;
 
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// Reads a POST's fields from the query string and a form-encoded (the standard), multipart or JSON body.

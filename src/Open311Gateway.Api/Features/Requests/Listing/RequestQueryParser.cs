@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using Open311Gateway.Api.Open311;
 
-namespace Open311Gateway.Api.Features.Requests;
+namespace Open311Gateway.Api.Features.Requests.Listing;
 
 /// <summary>
 /// Reads <c>GET requests</c> filters: <c>service_request_id</c> (a list that overrides every other filter),

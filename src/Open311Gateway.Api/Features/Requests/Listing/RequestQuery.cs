@@ -1,4 +1,4 @@
-namespace Open311Gateway.Api.Features.Requests;
+namespace Open311Gateway.Api.Features.Requests.Listing;
 
 /// <summary>The filters of a public <c>GET requests</c>, checked and with defaults applied.</summary>
 public sealed record RequestQuery(

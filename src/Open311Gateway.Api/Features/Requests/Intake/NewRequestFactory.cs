@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using NetTopologySuite.Geometries;
 using Open311Gateway.Api.Data.Entities;
-using Open311Gateway.Api.Features.Requests.Submission;
+using Open311Gateway.Api.Submissions;
 
-namespace Open311Gateway.Api.Features.Requests;
+namespace Open311Gateway.Api.Features.Requests.Intake;
 
 /// <summary>Turns a validated submission into the row that is stored.</summary>
 public static class NewRequestFactory
@@ -19,6 +19,7 @@ public static class NewRequestFactory
         ServiceNotice = service.ServiceNotice,
         RequestedAt = now,
         UpdatedAt = now,
+        PublicChangedAt = now,
         Description = submission.Description,
         Location = submission.Latitude is { } lat && submission.Longitude is { } lon
             ? new Point(lon, lat) { SRID = 4326 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// The fields of a POST, whatever the body's encoding: each name with every value it was given.

@@ -1,4 +1,4 @@
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Submissions;
 
 /// <summary>Limits every free-text field shares: a maximum length and no control characters but line breaks and tabs.</summary>
 public static class TextRules

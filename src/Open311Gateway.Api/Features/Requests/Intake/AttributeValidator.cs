@@ -1,8 +1,9 @@
 using System.Globalization;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
-namespace Open311Gateway.Api.Features.Requests.Submission;
+namespace Open311Gateway.Api.Features.Requests.Intake;
 
 /// <summary>Checks submitted <c>attribute[CODE]</c> values against the service definition.</summary>
 public static class AttributeValidator
