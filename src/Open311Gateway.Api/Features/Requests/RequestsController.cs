@@ -72,8 +72,7 @@ public sealed class RequestsController(
             : Error(outcome.RefusalCode, outcome.Reasons);
     }
 
-    // Blackbox requests are accepted and forwarded, but not tracked publicly.
     private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking()
         .Include(r => r.Service).ThenInclude(s => s!.Jurisdiction)
-        .Where(r => r.Service!.Type != ServiceTypes.Blackbox);
+        .VisibleToPublic();
 }

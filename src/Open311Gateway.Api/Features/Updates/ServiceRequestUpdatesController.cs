@@ -42,7 +42,8 @@ public sealed class ServiceRequestUpdatesController(
         var jurisdiction = resolved.Jurisdiction!.Id;
         var list = await db.RequestUpdates.AsNoTracking()
             .Where(u => u.Source == RequestUpdateSources.BackOffice && u.UpdatedAt >= start && u.UpdatedAt <= end
-                && u.ServiceRequest!.JurisdictionId == jurisdiction && u.ServiceRequest.Service!.Type != ServiceTypes.Blackbox)
+                && u.ServiceRequest!.JurisdictionId == jurisdiction
+                && db.ServiceRequests.VisibleToPublic().Any(r => r.Id == u.ServiceRequestId))
             .OrderBy(u => u.UpdatedAt).ThenBy(u => u.Id)
             .Take(MaxResults)
             .ToListAsync(cancellationToken);
@@ -59,8 +60,8 @@ public sealed class ServiceRequestUpdatesController(
         if (requestIdText is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_request_id is required."));
         var jurisdiction = resolved.Jurisdiction!;
         var requestId = long.TryParse(requestIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
-        var request = requestId <= 0 ? null : await db.ServiceRequests.AsNoTracking().Include(r => r.Service)
-            .FirstOrDefaultAsync(r => r.Id == requestId && r.JurisdictionId == jurisdiction.Id && r.Service!.Type != ServiceTypes.Blackbox, cancellationToken);
+        var request = requestId <= 0 ? null : await db.ServiceRequests.AsNoTracking().Include(r => r.Service).VisibleToPublic()
+            .FirstOrDefaultAsync(r => r.Id == requestId && r.JurisdictionId == jurisdiction.Id, cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(requestIdText)}'.");
 
         var (followUp, validationErrors) = CitizenUpdateValidator.Validate(fields, resolved.Zone);
