@@ -1,5 +1,6 @@
 using System.Globalization;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Statuses;
 
@@ -21,7 +22,7 @@ public static class BackOfficeAnswers
     }
 
     /// <summary>What a release or hide left the report in (specs/backoffice-api.md, "Moderation").</summary>
-    public static Open311Result Moderated(long requestId, Moderation.ModerationOutcome outcome) =>
+    public static Open311Result Moderated(long requestId, ModerationOutcome outcome) =>
         new(new Open311Document("moderation", new Open311Object()
             .Add("service_request_id", requestId.ToString(CultureInfo.InvariantCulture))
             .Add("moderation", outcome.State)
