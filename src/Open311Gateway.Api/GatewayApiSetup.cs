@@ -34,6 +34,8 @@ public static class GatewayApiSetup
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<RequestIntake>();
+        services.AddScoped<JurisdictionRouter>();
+        services.AddScoped<GridPosition>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();

@@ -42,6 +42,8 @@ public static class RedmineIssueText
         if (m is { Latitude: { } lat, Longitude: { } lon })
         {
             place.Add($"Koordinaten: {Number(lat)}, {Number(lon)}");
+            if (m is { ProjectedCrs: { } crs, Easting: { } easting, Northing: { } northing })
+                place.Add(string.Create(CultureInfo.InvariantCulture, $"Ostwert, Nordwert ({crs}): {easting:0.00}, {northing:0.00}"));
             place.Add("Karte: " + MapLink(lat, lon));
         }
         List(text, "Ort", place);
