@@ -31,6 +31,7 @@ public static class GatewayApiSetup
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
+        services.AddScoped<BoundaryLookup>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<RequestIntake>();

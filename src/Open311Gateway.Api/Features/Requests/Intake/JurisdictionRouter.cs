@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
-using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Submissions;
 
@@ -12,7 +10,7 @@ namespace Open311Gateway.Api.Features.Requests.Intake;
 /// boundary covers the report's point; no point, or a point in none, is refused, since the gateway does not geocode.
 /// A jurisdiction without a boundary takes any point, but only when named (see specs/adr/0013).
 /// </summary>
-public sealed class JurisdictionRouter(GatewayDbContext db, JurisdictionResolver jurisdictions)
+public sealed class JurisdictionRouter(JurisdictionResolver jurisdictions, BoundaryLookup boundaries)
 {
     public async Task<(JurisdictionResolution? Routed, IntakeOutcome? Refusal)> RouteAsync(
         SubmittedFields fields, Point? point, IReadOnlyList<string> pointErrors, List<string> errors, CancellationToken cancellationToken)
@@ -20,25 +18,21 @@ public sealed class JurisdictionRouter(GatewayDbContext db, JurisdictionResolver
         var resolved = await jurisdictions.ResolveAsync(fields.Single("jurisdiction_id", errors), cancellationToken);
         if (resolved.Jurisdiction is { } named)
         {
-            if (point is not null && await IsOutsideAsync(named.Id, point, cancellationToken))
+            if (point is not null && await boundaries.IsOutsideAsync(named.Id, point, cancellationToken))
                 errors.Add($"{SubmittedPoint.Describe(point)} lies outside the boundary of {named.Id}.");
             return (resolved, null);
         }
         if (resolved.Choices.Count == 0) return (null, IntakeOutcome.Refused(resolved.Error!.Code, resolved.Error.Description));
 
         var served = resolved.Choices;
-        var bounded = await db.JurisdictionBoundaries.AsNoTracking()
-            .Where(b => served.Contains(b.JurisdictionId)).OrderBy(b => b.JurisdictionId).Select(b => b.JurisdictionId).ToListAsync(cancellationToken);
+        var bounded = await boundaries.WithBoundaryAsync(served, cancellationToken);
         // Without any boundary there is nothing to route by: the answer stays what it always was.
         if (bounded.Count == 0) return (null, Required([], resolved.Error!.Description));
         if (point is null)
             return (null, Required(pointErrors, $"{JurisdictionResolver.RequiredMessage(served)} Without it a report goes to the jurisdiction whose "
                 + "boundary contains its lat and long; an address alone is not looked up."));
 
-        // A point on a shared border is covered by both sides: the first by id takes it, so the choice is stable.
-        var found = await db.Jurisdictions.AsNoTracking()
-            .Where(j => j.IsActive && j.Boundary != null && j.Boundary.Area.Covers(point))
-            .OrderBy(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+        var found = await boundaries.CoveringAsync(point, cancellationToken);
         return found is null
             ? (null, Required([], $"{SubmittedPoint.Describe(point)} lies inside none of the boundaries of {string.Join(", ", bounded)}: "
                 + $"send jurisdiction_id to choose one of {string.Join(", ", served)}."))
@@ -47,7 +41,4 @@ public sealed class JurisdictionRouter(GatewayDbContext db, JurisdictionResolver
         IntakeOutcome Required(IEnumerable<string> more, string message) =>
             IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors.Concat(more).Append(message));
     }
-
-    private Task<bool> IsOutsideAsync(string jurisdictionId, Point point, CancellationToken cancellationToken) =>
-        db.JurisdictionBoundaries.AsNoTracking().AnyAsync(b => b.JurisdictionId == jurisdictionId && !b.Area.Covers(point), cancellationToken);
 }
