@@ -11,7 +11,7 @@ namespace Open311Gateway.IntegrationTests.Features.Boundaries;
 public sealed class GridPositionReferenceTests(MigratedDatabase fixture) : IClassFixture<MigratedDatabase>
 {
     // Half the published centimetre plus 3 mm: the published pairs themselves are rounded separately. Seen with PostGIS 3.3 /
-    // PROJ 9.1: at most 4.7 mm off, except Schwanstetten's easting (7.2 mm: its two published forms disagree by that much).
+    // PROJ 9.1: at most 4.7 mm off, except Schwanstetten's easting (7.2 mm: its published geographic and UTM coordinates agree only that closely).
     private const double Tolerance = 0.008;
 
     [Theory]
