@@ -63,6 +63,7 @@ public class RedmineCreateTests
             * Adresse: Königstraße 5, 48143 Musterstadt
             * Adress-ID: addr-9
             * Koordinaten: 51.96236, 7.62571
+            * Ostwert, Nordwert (EPSG:25832): 405577.31, 5757743.76
             * Karte: https://www.openstreetmap.org/?mlat=51.96236&mlon=7.62571#map=18/51.96236/7.62571
 
             Angaben:
