@@ -34,13 +34,15 @@ public sealed class RequestIntake(
         errors.AddRange(validationErrors);
         if (submission is null || errors.Count > 0) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors);
 
-        // The request and its delivery's outbox row are committed together: neither exists without the other.
         var request = NewRequestFactory.Create(submission, service, client, clock.GetUtcNow());
+        // Projected once, here: every delivery attempt copies these numbers, whatever the catalogue's crs is by then.
         if (request.Location is { } location && jurisdiction.ProjectedSrid is { } srid)
         {
             (request.Easting, request.Northing) = await grid.ProjectAsync(location, srid, cancellationToken);
             request.ProjectedSrid = srid;
         }
+
+        // The request and its delivery's outbox row are committed together: neither exists without the other.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.ServiceRequests.Add(request);
