@@ -32,11 +32,14 @@ public static class GatewayApiSetup
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
+        services.AddScoped<BoundaryLookup>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<DuplicateHints>();
         services.AddScoped<RequestIntake>();
         services.AddScoped<ReportModeration>();
+        services.AddScoped<JurisdictionRouter>();
+        services.AddScoped<GridPosition>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();

@@ -1,3 +1,5 @@
+using NetTopologySuite.Geometries;
+
 namespace Open311Gateway.Api.Catalog;
 
 public sealed record CatalogJurisdiction(
@@ -8,4 +10,11 @@ public sealed record CatalogJurisdiction(
     string? KeyService,
     CatalogDelivery? Delivery,
     IReadOnlyList<CatalogService> Services,
-    bool HoldNewReports = false);
+    bool HoldNewReports = false)
+{
+    /// <summary>The area the jurisdiction answers for (WGS 84, checked valid); null: it accepts any point, but only when named.</summary>
+    public MultiPolygon? Boundary { get; init; }
+
+    /// <summary>The projected CRS (EPSG code) its back office gets easting and northing in; null: none.</summary>
+    public int? ProjectedSrid { get; init; }
+}

@@ -69,7 +69,7 @@ public static class OperatorCommands
                 await output.WriteLineAsync(imported.ToString());
                 return imported.Succeeded ? 0 : 1;
             case "check-catalog" when operands.Length == 1:
-                var parsed = CatalogParser.Parse(await File.ReadAllTextAsync(operands[0], cancellationToken));
+                var parsed = await CatalogParser.ParseFileAsync(operands[0], cancellationToken);
                 foreach (var e in parsed.Errors) await output.WriteLineAsync(e.ToString());
                 await output.WriteLineAsync(parsed.IsValid ? "The catalogue is valid." : "The catalogue has errors.");
                 return parsed.IsValid ? 0 : 1;

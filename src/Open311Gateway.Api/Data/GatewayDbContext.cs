@@ -7,6 +7,7 @@ namespace Open311Gateway.Api.Data;
 public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
 {
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<JurisdictionBoundary> JurisdictionBoundaries => Set<JurisdictionBoundary>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();

@@ -35,6 +35,16 @@ public class DemoCatalogueTests
     }
 
     [Theory]
+    [InlineData(52.52, 13.405, "musterstadt.de")]
+    [InlineData(52.40, 13.10, "beispieldorf.de")]
+    public void The_readme_points_lie_each_in_the_boundary_of_its_own_jurisdiction_only(double lat, double lon, string jurisdiction)
+    {
+        var point = new NetTopologySuite.Geometries.Point(lon, lat);
+        Assert.Equal([jurisdiction], Demo.Jurisdictions.Where(j => j.Boundary!.Covers(point)).Select(j => j.Id));
+        Assert.All(Demo.Jurisdictions, j => Assert.Equal(25833, j.ProjectedSrid));
+    }
+
+    [Theory]
     [InlineData("SCHLAGLOCH", "realtime")]
     [InlineData("STRASSENBELEUCHTUNG", "realtime")]
     [InlineData("WILDER_MUELL", "batch")]

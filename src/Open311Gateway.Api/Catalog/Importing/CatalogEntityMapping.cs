@@ -17,6 +17,16 @@ internal static class CatalogEntityMapping
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
         row.HoldNewReports = source.HoldNewReports;
+        row.ProjectedSrid = source.ProjectedSrid;
+        CopyBoundary(source, row);
+    }
+
+    // The boundary row is replaced only when the area changed, so an unchanged re-import counts as unchanged.
+    private static void CopyBoundary(CatalogJurisdiction source, Jurisdiction row)
+    {
+        if (source.Boundary is null) row.Boundary = null;
+        else if (row.Boundary is null) row.Boundary = new JurisdictionBoundary { JurisdictionId = row.Id, Area = source.Boundary };
+        else if (!row.Boundary.Area.EqualsExact(source.Boundary)) row.Boundary.Area = source.Boundary;
     }
 
     public static void CopyTo(this CatalogService source, Service row)

@@ -22,6 +22,13 @@ public class Jurisdiction
     public int? StatusPollSeconds { get; set; }
     /// <summary>New reports are held from public answers until released (catalogue <c>hold_new_reports</c>, ADR 15).</summary>
     public bool HoldNewReports { get; set; }
+    /// <summary>
+    /// The area it answers for, in a row of its own type on the same table (table splitting): loaded only where asked
+    /// for, since every request that names a jurisdiction loads the jurisdiction. Null: no boundary, any point is accepted.
+    /// </summary>
+    public JurisdictionBoundary? Boundary { get; set; }
+    /// <summary>EPSG code of the projected CRS its back office gets easting and northing in (25832, 25833); null: none.</summary>
+    public int? ProjectedSrid { get; set; }
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }

@@ -44,6 +44,13 @@ public class ServiceRequest
     public string? Description { get; set; }
     /// <summary>WGS84 point, stored as geography(Point,4326).</summary>
     public Point? Location { get; set; }
+    /// <summary>
+    /// <see cref="Location"/> projected by PostGIS into the jurisdiction's <c>crs</c> (EPSG code in <see cref="ProjectedSrid"/>)
+    /// when the report was stored, in metres: every delivery attempt carries these same numbers. Null without a point or a crs.
+    /// </summary>
+    public int? ProjectedSrid { get; set; }
+    public double? Easting { get; set; }
+    public double? Northing { get; set; }
     public string? AddressString { get; set; }
     public string? AddressId { get; set; }
     public string? Zipcode { get; set; }

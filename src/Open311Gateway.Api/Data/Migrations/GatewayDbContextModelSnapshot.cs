@@ -270,6 +270,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("ProjectedSrid")
+                        .HasColumnType("integer")
+                        .HasColumnName("projected_srid");
+
                     b.Property<int?>("StatusPollSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("status_poll_seconds");
@@ -282,6 +286,29 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_jurisdictions");
+
+                    b.ToTable("jurisdictions", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.JurisdictionBoundary", b =>
+                {
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<MultiPolygon>("Area")
+                        .IsRequired()
+                        .HasColumnType("geometry (multipolygon, 4326)")
+                        .HasColumnName("boundary");
+
+                    b.HasKey("JurisdictionId")
+                        .HasName("pk_jurisdictions");
+
+                    b.HasIndex("Area")
+                        .HasDatabaseName("ix_jurisdictions_boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Area"), "gist");
 
                     b.ToTable("jurisdictions", (string)null);
                 });
@@ -597,6 +624,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("device_id");
 
+                    b.Property<double?>("Easting")
+                        .HasColumnType("double precision")
+                        .HasColumnName("easting");
+
                     b.Property<string>("Email")
                         .HasColumnType("text")
                         .HasColumnName("email");
@@ -649,9 +680,17 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasDefaultValue("published")
                         .HasColumnName("moderation");
 
+                    b.Property<double?>("Northing")
+                        .HasColumnType("double precision")
+                        .HasColumnName("northing");
+
                     b.Property<string>("Phone")
                         .HasColumnType("text")
                         .HasColumnName("phone");
+
+                    b.Property<int?>("ProjectedSrid")
+                        .HasColumnType("integer")
+                        .HasColumnName("projected_srid");
 
                     b.Property<DateTimeOffset>("PublicChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -806,6 +845,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasConstraintName("fk_deliveries_service_requests_service_request_id");
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.JurisdictionBoundary", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", null)
+                        .WithOne("Boundary")
+                        .HasForeignKey("Open311Gateway.Api.Data.Entities.JurisdictionBoundary", "JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jurisdictions_jurisdictions_jurisdiction_id");
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
                 {
                     b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", "ServiceRequest")
@@ -868,6 +917,8 @@ namespace Open311Gateway.Api.Data.Migrations
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Jurisdiction", b =>
                 {
+                    b.Navigation("Boundary");
+
                     b.Navigation("Services");
                 });
 #pragma warning restore 612, 618

@@ -7,16 +7,28 @@ using Open311Gateway.Api.Submissions;
 namespace Open311Gateway.Api.Features.Requests.Intake;
 
 /// <summary>
-/// The one place that turns a client's submission (body read, key and jurisdiction checked by
-/// <see cref="ClientSubmissionReader"/>) into a stored report: the service is looked up, every field is
-/// checked, and the report is stored together with its delivery's outbox row, or nothing is written.
+/// The one place that turns a client's submission (body read and key checked by <see cref="ClientSubmissionReader"/>)
+/// into a stored report: the jurisdiction is found (named, or by the report's point: <see cref="JurisdictionRouter"/>),
+/// the service is looked up, every field is checked, and the report is stored together with its delivery's outbox
+/// row, or nothing is written.
 /// </summary>
 public sealed class RequestIntake(
-    GatewayDbContext db, DuplicateHints duplicates, DeliveryPlanner deliveries, OutboxSignal outbox, TimeProvider clock)
+    GatewayDbContext db,
+    JurisdictionRouter router,
+    GridPosition grid,
+    DuplicateHints duplicates,
+    DeliveryPlanner deliveries,
+    OutboxSignal outbox,
+    TimeProvider clock)
 {
-    public async Task<IntakeOutcome> AcceptAsync(ClientSubmission submitted, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
     {
-        var (fields, client, resolved, errors) = submitted;
+        var (fields, client, errors) = submitted;
+        // Wrong coordinates are reported by the validator below, or with the refusal when they were needed to route.
+        var pointErrors = new List<string>();
+        var point = SubmittedPoint.Read(fields, pointErrors);
+        var (resolved, refusal) = await router.RouteAsync(fields, point, pointErrors, errors, cancellationToken);
+        if (resolved is null) return refusal!;
         var jurisdiction = resolved.Jurisdiction!;
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
@@ -30,6 +42,12 @@ public sealed class RequestIntake(
 
         var now = clock.GetUtcNow();
         var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
+        // Projected once, here: every delivery attempt copies these numbers, whatever the catalogue's crs is by then.
+        if (request.Location is { } location && jurisdiction.ProjectedSrid is { } srid)
+        {
+            (request.Easting, request.Northing) = await grid.ProjectAsync(location, srid, cancellationToken);
+            request.ProjectedSrid = srid;
+        }
         var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
         request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
 

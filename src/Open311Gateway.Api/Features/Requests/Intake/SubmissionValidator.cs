@@ -38,7 +38,7 @@ public static class SubmissionValidator
             email, phone, firstName, lastName, deviceId, accountId), errors);
     }
 
-    private static (double? Latitude, double? Longitude) ReadCoordinates(SubmittedFields fields, List<string> errors)
+    internal static (double? Latitude, double? Longitude) ReadCoordinates(SubmittedFields fields, List<string> errors)
     {
         var lat = ReadCoordinate("lat", fields.Single("lat", errors), 90, errors);
         var lon = ReadCoordinate("long", fields.Single("long", errors), 180, errors);
