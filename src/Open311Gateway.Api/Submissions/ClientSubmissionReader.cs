@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Photos;
 
 namespace Open311Gateway.Api.Submissions;
 
@@ -9,12 +10,16 @@ namespace Open311Gateway.Api.Submissions;
 /// The start every client app's POST shares (requests, servicerequestupdates), in the order the standard
 /// asks: the body, then the key (403 before any other validation), then the jurisdiction.
 /// </summary>
-public sealed class ClientSubmissionReader(ApiKeyService apiKeys, JurisdictionResolver jurisdictions, IOptions<Open311Options> options)
+public sealed class ClientSubmissionReader(
+    ApiKeyService apiKeys, JurisdictionResolver jurisdictions, IOptions<Open311Options> options, IOptions<PhotoOptions> photos)
 {
     /// <param name="what">What the client submits, for the 403 message ("a request", "an update").</param>
-    public async Task<(ClientSubmission? Submission, Open311Error? Error)> ReadAsync(HttpRequest request, string what, CancellationToken cancellationToken)
+    /// <param name="acceptsPhoto">Whether one <c>media</c> photo may come with it (new reports), beyond the field limit.</param>
+    public async Task<(ClientSubmission? Submission, Open311Error? Error)> ReadAsync(
+        HttpRequest request, string what, bool acceptsPhoto, CancellationToken cancellationToken)
     {
-        var (fields, readError) = await SubmittedFieldsReader.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        var limits = new BodyLimits(options.Value.MaxRequestBodyBytes, acceptsPhoto ? photos.Value.MaxBytes : null);
+        var (fields, readError) = await SubmittedFieldsReader.ReadAsync(request, limits, cancellationToken);
         if (fields is null) return (null, readError);
 
         var client = await apiKeys.FindClientAsync(fields.All("api_key").FirstOrDefault(), cancellationToken);

@@ -4,13 +4,20 @@ namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// The fields of a POST, whatever the body's encoding: each name with every value it was given.
-/// Empty values count as absent, as clients send <c>jurisdiction_id=</c>.
+/// Empty values count as absent, as clients send <c>jurisdiction_id=</c>. Photos (<c>media</c>) are kept apart,
+/// as bytes, where the POST accepts them.
 /// </summary>
 public sealed partial class SubmittedFields
 {
     private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
+    private readonly List<SubmittedPhoto> _photos = [];
 
     public IEnumerable<string> Names => _fields.Keys;
+
+    /// <summary>Every <c>media</c> photo sent, in order; a report takes one (the validator says so).</summary>
+    public IReadOnlyList<SubmittedPhoto> Photos => _photos;
+
+    public void AddPhoto(SubmittedPhoto photo) => _photos.Add(photo);
 
     public void Add(string name, string? value)
     {
