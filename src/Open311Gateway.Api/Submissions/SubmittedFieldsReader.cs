@@ -21,6 +21,22 @@ public static class SubmittedFieldsReader
 
         try
         {
+            var (read, error) = await ParseAsync(request, body, fields, budget, cancellationToken);
+            // As before bodies were read as they stream: an oversized body is 413 even when it is broken early on.
+            if (error is not null) await DrainAsync(body, cancellationToken);
+            return (read, error);
+        }
+        catch (BodyTooLargeException e)
+        {
+            return (null, TooLarge(e.Message));
+        }
+    }
+
+    private static async Task<(SubmittedFields?, Open311Error?)> ParseAsync(
+        HttpRequest request, Stream body, SubmittedFields fields, BodyBudget budget, CancellationToken cancellationToken)
+    {
+        try
+        {
             var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
             switch (mediaType)
             {
@@ -35,19 +51,28 @@ public static class SubmittedFieldsReader
                     return error is null ? (fields, null) : (null, error);
                 default:
                     // No body at all (fields in the query string) needs no content type.
-                    var unread = await ReadBoundedAsync(body, limits.MaxFieldBytes, cancellationToken);
-                    if (unread is null) return (null, TooLarge(BodyBudget.FieldsTooLarge(limits)));
-                    return unread.Length == 0 ? (fields, null) : (null, new(StatusCodes.Status400BadRequest,
+                    var empty = await body.ReadAsync(new byte[1], cancellationToken) == 0;
+                    return empty ? (fields, null) : (null, new(StatusCodes.Status400BadRequest,
                         $"Unsupported Content-Type '{request.ContentType}': send application/x-www-form-urlencoded (or application/json)."));
             }
-        }
-        catch (BodyTooLargeException e)
-        {
-            return (null, TooLarge(e.Message));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
         {
             return (null, new(StatusCodes.Status400BadRequest, "The request body could not be read as " + request.ContentType + "."));
+        }
+    }
+
+    /// <summary>Reads the rest of a refused body without keeping it, so that the budget can still call it too large.</summary>
+    private static async Task DrainAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var scratch = new byte[16 * 1024];
+        try
+        {
+            while (await body.ReadAsync(scratch, cancellationToken) > 0) { }
+        }
+        catch (IOException)
+        {
+            // The client went away: its 400 stands.
         }
     }
 
