@@ -33,6 +33,7 @@ public static class FormBodyReader
                 budget.ClosePhoto();
                 fields.AddPhoto(Base64Photo.Decode(Encoding.ASCII.GetString(PercentDecode(value)), budget.Limits));
             }
+            else if (decodedName == "media" && budget.PhotoSeen) fields.CountExtraPhoto();
             else fields.Add(decodedName, Decode(value));
             name.SetLength(0);
             value.SetLength(0);

@@ -41,6 +41,11 @@ public static class JsonBodyReader
                     continue;
                 }
                 var token = await ReadValueAsync(reader, cancellationToken);
+                if (name == "media" && budget.PhotoSeen)
+                {
+                    fields.CountExtraPhoto();
+                    continue;
+                }
                 if (name == "attribute" && token is JObject attributes)
                 {
                     foreach (var attribute in attributes.Properties())

@@ -24,7 +24,8 @@ public static class MultipartBodyReader
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (++count > FormBodyReader.MaxFields) throw new InvalidDataException($"A form may have at most {FormBodyReader.MaxFields} fields.");
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidDataException("A multipart section has no form-data Content-Disposition.");
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
             var isFile = disposition.IsFileDisposition();
@@ -36,6 +37,11 @@ public static class MultipartBodyReader
                     BodyBudget.PhotoTooLarge(budget.Limits), cancellationToken);
                 budget.ClosePhoto();
                 fields.AddPhoto(isFile ? new SubmittedPhoto(bytes, "file") : Base64Photo.Decode(Encoding.ASCII.GetString(bytes), budget.Limits));
+            }
+            else if (name == "media" && budget.PhotoSeen)
+            {
+                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                fields.CountExtraPhoto();
             }
             else if (isFile) await section.Body.CopyToAsync(Stream.Null, cancellationToken);
             else

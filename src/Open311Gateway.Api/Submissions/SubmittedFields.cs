@@ -19,6 +19,11 @@ public sealed partial class SubmittedFields
 
     public void AddPhoto(SubmittedPhoto photo) => _photos.Add(photo);
 
+    /// <summary><c>media</c> parts or fields after the first photo: read within the field limit, not kept, counted to refuse them.</summary>
+    public int ExtraPhotos { get; private set; }
+
+    public void CountExtraPhoto() => ExtraPhotos++;
+
     public void Add(string name, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
