@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
 using Open311Gateway.IntegrationTests.Features.Support;
 using Open311Gateway.IntegrationTests.Infrastructure;
@@ -142,6 +143,25 @@ public sealed class PhotoUploadTests(PhotoGatewayApp app) : IClassFixture<PhotoG
             { new ByteArrayContent(TestPhotos.JpegFromPhone()), "media", "a.jpg" },
         };
         await RefusedAsync(() => PostMultipartAsync(valid), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_photo_whose_report_transaction_fails_is_removed_again()
+    {
+        await using (var db = app.Database.CreateDbContext())
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+                CREATE TRIGGER refuse_for_test AFTER INSERT ON service_requests FOR EACH ROW
+                    WHEN (NEW.description = 'Transaktion scheitert') EXECUTE FUNCTION refuse_for_test();
+                """);
+        var files = app.StoredFiles();
+        var rows = await Rows.CountAsync(app);
+
+        var response = await PostMultipartAsync(Multipart(TestPhotos.JpegFromPhone(), extra: ("description", "Transaktion scheitert")));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(rows, await Rows.CountAsync(app));
+        Assert.Equal(files, app.StoredFiles());
     }
 
     [Fact]
