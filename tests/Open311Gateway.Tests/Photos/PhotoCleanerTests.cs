@@ -35,6 +35,30 @@ public sealed class PhotoCleanerTests
     }
 
     [Fact]
+    public async Task Jpeg_comments_unknown_segments_and_appended_bytes_are_not_carried_over()
+    {
+        var phone = TestPhotos.JpegFromPhone();
+        // After SOI: a comment (COM) and an application segment nobody knows (APP11); after EOI: appended data.
+        var withExtras = phone[..2].Concat(Segment(0xFE, "Kommentar: Handy von Erika")).Concat(Segment(0xEB, "GEHEIM-APP11"))
+            .Concat(phone[2..]).Concat("ANGEHAENGT"u8.ToArray()).ToArray();
+        Assert.True(TestPhotos.Contains(withExtras, "Handy von Erika"));
+
+        var (photo, error) = await Cleaner.CleanAsync(withExtras, CancellationToken.None);
+
+        Assert.Null(error);
+        foreach (var text in new[] { "Handy von Erika", "GEHEIM-APP11", "ANGEHAENGT" })
+            Assert.False(TestPhotos.Contains(photo!.Bytes, text), $"'{text}' was carried over.");
+        PhotoAssert.UprightAndClean(photo!.Bytes);
+    }
+
+    private static byte[] Segment(byte marker, string text)
+    {
+        var data = System.Text.Encoding.ASCII.GetBytes(text);
+        var length = data.Length + 2;
+        return [0xFF, marker, (byte)(length >> 8), (byte)length, .. data];
+    }
+
+    [Fact]
     public void The_gps_position_is_in_the_jpeg_the_phone_wrote()
     {
         var exif = Image.Identify(TestPhotos.JpegFromPhone()).Metadata.ExifProfile!;
