@@ -1,14 +1,14 @@
 namespace Open311Gateway.Api.Photos;
 
 /// <summary>
-/// <c>GET /media/{name}</c>: a stored photo, public like the report's media_url. Served with its format's
+/// <c>GET /media/{name}</c> (and HEAD, for link checkers): a stored photo, public like the report's media_url. Served with its format's
 /// Content-Type, never sniffed, cached for a year (a name's bytes never change); any other name is 404.
 /// </summary>
 public static class PhotoEndpoints
 {
     public static IEndpointRouteBuilder MapPhotos(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(PhotoUrls.RoutePrefix + "{name}", async (string name, IPhotoStore store, HttpContext http, CancellationToken cancellationToken) =>
+        endpoints.MapMethods(PhotoUrls.RoutePrefix + "{name}", [HttpMethods.Get, HttpMethods.Head], async (string name, IPhotoStore store, HttpContext http, CancellationToken cancellationToken) =>
         {
             var format = PhotoNames.FormatOf(name);
             var photo = format is null ? null : await store.OpenAsync(name, cancellationToken);

@@ -71,6 +71,9 @@ public sealed class PhotoUploadTests(PhotoGatewayApp app) : IClassFixture<PhotoG
         Assert.Equal(row.MediaUrls[0], (string?)published[0]!["media_url"]);
 
         PhotoAssert.UprightAndClean(await ServedPhotoAsync(row.MediaUrls[0]));
+        var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(row.MediaUrls[0]).PathAndQuery));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("image/jpeg", head.Content.Headers.ContentType?.ToString());
         var name = row.MediaUrls[0][(row.MediaUrls[0].LastIndexOf('/') + 1)..];
         Assert.Contains(name, app.StoredFiles());
         Assert.DoesNotContain(app.StoredFiles(), f => f.EndsWith(".tmp", StringComparison.Ordinal));
