@@ -36,6 +36,11 @@ public sealed class BodyBudget(BodyLimits limits)
         ? $"The request body is larger than {limits.MaxFieldBytes} bytes; send media as media_url."
         : $"The request's fields are larger than {limits.MaxFieldBytes} bytes; only one photo (media) may be larger.";
 
+    /// <summary>For a Content-Length past everything the body may hold.</summary>
+    public static string BodyTooLarge(BodyLimits limits) => limits.MaxPhotoBytes is null
+        ? FieldsTooLarge(limits)
+        : $"The request body is larger than {limits.MaxBodyBytes} bytes: at most {limits.MaxFieldBytes} bytes of fields and one photo (media) of {limits.MaxPhotoBytes} bytes.";
+
     public static string PhotoTooLarge(BodyLimits limits) =>
         $"The photo (media) is larger than {limits.MaxPhotoBytes} bytes (as base64 text: {limits.MaxPhotoPartBytes} characters).";
 }

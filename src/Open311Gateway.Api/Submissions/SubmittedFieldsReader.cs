@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Open311Gateway.Api.Open311;
 
 namespace Open311Gateway.Api.Submissions;
@@ -11,7 +12,11 @@ public static class SubmittedFieldsReader
 {
     public static async Task<(SubmittedFields? Fields, Open311Error? Error)> ReadAsync(HttpRequest request, BodyLimits limits, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limits.MaxBodyBytes) return (null, TooLarge(BodyBudget.FieldsTooLarge(limits)));
+        if (request.ContentLength > limits.MaxBodyBytes) return (null, TooLarge(BodyBudget.BodyTooLarge(limits)));
+        // Kestrel's own limit (30 MB) must not cut a body our limits allow (a larger Photos:MaxBytes); ours apply anyway.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel
+            && kestrel.MaxRequestBodySize < limits.MaxBodyBytes)
+            kestrel.MaxRequestBodySize = limits.MaxBodyBytes + 1;
         var budget = new BodyBudget(limits);
         var body = new BoundedBodyStream(request.Body, budget);
 
