@@ -14,7 +14,7 @@ namespace Open311Gateway.Api.Features.Requests.Intake;
 /// A photo is cleaned and stored just before that transaction, and removed again when the transaction fails.
 /// </summary>
 public sealed class RequestIntake(
-    GatewayDbContext db, DeliveryPlanner deliveries, OutboxSignal outbox, TimeProvider clock,
+    GatewayDbContext db, DuplicateHints duplicates, DeliveryPlanner deliveries, OutboxSignal outbox, TimeProvider clock,
     PhotoCleaner photoCleaner, IPhotoStore photoStore, PhotoUrls photoUrls, ILogger<RequestIntake> log)
 {
     public async Task<IntakeOutcome> AcceptAsync(ClientSubmission submitted, CancellationToken cancellationToken)
@@ -42,7 +42,11 @@ public sealed class RequestIntake(
         }
 
         var now = clock.GetUtcNow();
-        var request = NewRequestFactory.Create(submission, service, client, now);
+        var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
+        var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
+        request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
+
+        // Stored last before the transaction, so that only the transaction itself can leave it without a report.
         var photoName = photo is null ? null : await photoStore.SaveAsync(photo, cancellationToken);
         if (photoName is not null) ReportPhotos.Attach(request, photoUrls.For(photoName), now);
         try
