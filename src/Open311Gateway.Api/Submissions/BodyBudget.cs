@@ -32,6 +32,9 @@ public sealed class BodyBudget(BodyLimits limits)
 
     public void ClosePhoto() => _photoGrant = _read - _photoStart + BodyLimits.ReadAheadSlack;
 
+    /// <summary>An empty <c>media</c> (a form's file input left empty) is no photo: another may still come.</summary>
+    public void ForgetPhoto() => _photoStart = -1;
+
     public static string FieldsTooLarge(BodyLimits limits) => limits.MaxPhotoBytes is null
         ? $"The request body is larger than {limits.MaxFieldBytes} bytes; send media as media_url."
         : $"The request's fields are larger than {limits.MaxFieldBytes} bytes; only one photo (media) may be larger.";

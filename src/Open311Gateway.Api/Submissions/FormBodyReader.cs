@@ -31,7 +31,7 @@ public static class FormBodyReader
             if (isPhoto)
             {
                 budget.ClosePhoto();
-                fields.AddPhoto(Base64Photo.Decode(Encoding.ASCII.GetString(PercentDecode(value)), budget.Limits));
+                fields.AddPhoto(Base64Photo.Decode(Encoding.ASCII.GetString(PercentDecode(value)), budget.Limits), budget);
             }
             else if (decodedName == "media" && budget.PhotoSeen) fields.CountExtraPhoto();
             else fields.Add(decodedName, Decode(value));

@@ -36,8 +36,12 @@ public static class JsonBodyReader
                     budget.OpenPhoto();
                     var value = await ReadValueAsync(reader, cancellationToken);
                     budget.ClosePhoto();
-                    if (value.Type == JTokenType.String) fields.AddPhoto(Base64Photo.Decode(value.Value<string>()!, budget.Limits));
-                    else if (value.Type != JTokenType.Null) fieldError ??= new(StatusCodes.Status400BadRequest, "media must be a string of base64 text.");
+                    if (value.Type == JTokenType.String) fields.AddPhoto(Base64Photo.Decode(value.Value<string>()!, budget.Limits), budget);
+                    else
+                    {
+                        budget.ForgetPhoto();
+                        if (value.Type != JTokenType.Null) fieldError ??= new(StatusCodes.Status400BadRequest, "media must be a string of base64 text.");
+                    }
                     continue;
                 }
                 var token = await ReadValueAsync(reader, cancellationToken);

@@ -36,7 +36,7 @@ public static class MultipartBodyReader
                 var bytes = await ReadAllAsync(section.Body, isFile ? budget.Limits.MaxPhotoBytes!.Value : budget.Limits.MaxPhotoPartBytes,
                     BodyBudget.PhotoTooLarge(budget.Limits), cancellationToken);
                 budget.ClosePhoto();
-                fields.AddPhoto(isFile ? new SubmittedPhoto(bytes, "file") : Base64Photo.Decode(Encoding.ASCII.GetString(bytes), budget.Limits));
+                fields.AddPhoto(isFile ? new SubmittedPhoto(bytes, "file") : Base64Photo.Decode(Encoding.ASCII.GetString(bytes), budget.Limits), budget);
             }
             else if (name == "media" && budget.PhotoSeen)
             {

@@ -17,7 +17,12 @@ public sealed partial class SubmittedFields
     /// <summary>Every <c>media</c> photo sent, in order; a report takes one (the validator says so).</summary>
     public IReadOnlyList<SubmittedPhoto> Photos => _photos;
 
-    public void AddPhoto(SubmittedPhoto photo) => _photos.Add(photo);
+    /// <summary>Adds the photo the budget just closed, or, when there was none (empty), lets another come.</summary>
+    public void AddPhoto(SubmittedPhoto? photo, BodyBudget budget)
+    {
+        if (photo is { Bytes.Length: > 0 } or { Bytes: null }) _photos.Add(photo);
+        else budget.ForgetPhoto();
+    }
 
     /// <summary><c>media</c> parts or fields after the first photo: read within the field limit, not kept, counted to refuse them.</summary>
     public int ExtraPhotos { get; private set; }

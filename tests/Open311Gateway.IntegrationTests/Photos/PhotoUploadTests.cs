@@ -168,6 +168,22 @@ public sealed class PhotoUploadTests(PhotoGatewayApp app) : IClassFixture<PhotoG
     }
 
     [Fact]
+    public async Task An_empty_media_is_no_photo_as_a_browser_sends_an_empty_file_input()
+    {
+        var content = Multipart(null);
+        content.Add(new ByteArrayContent([]), "media", "\"\"");
+        var multipart = await Open311Assert.JsonAnswer(await PostMultipartAsync(content));
+        Assert.Empty((await Rows.FindAsync(app, IdOf(multipart))).MediaUrls);
+
+        var form = await Open311Assert.JsonAnswer(await app.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(app.ApiKey, ("media", ""))));
+        Assert.Empty((await Rows.FindAsync(app, IdOf(form))).MediaUrls);
+
+        var json = $$"""{"api_key":"{{app.ApiKey}}","service_code":"SCHLAGLOCH","address_id":"A","attribute[GROESSE]":"klein","media":null}""";
+        var fromJson = await Open311Assert.JsonAnswer(await app.Client.PostRawAsync("requests.json", json, "application/json"));
+        Assert.Empty((await Rows.FindAsync(app, IdOf(fromJson))).MediaUrls);
+    }
+
+    [Fact]
     public async Task One_photo_per_report()
     {
         var content = Multipart(TestPhotos.JpegFromPhone());
