@@ -77,6 +77,21 @@ public sealed class PhotoUploadTests(PhotoGatewayApp app) : IClassFixture<PhotoG
         var name = row.MediaUrls[0][(row.MediaUrls[0].LastIndexOf('/') + 1)..];
         Assert.Contains(name, app.StoredFiles());
         Assert.DoesNotContain(app.StoredFiles(), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        PhotoAssert.UprightAndClean(await File.ReadAllBytesAsync(Path.Combine(app.PhotoDirectory, name)));
+    }
+
+    [Fact]
+    public async Task A_photo_stored_by_one_api_process_is_served_by_another_sharing_the_directory()
+    {
+        await using var second = app.CreateHost([]);
+        using var secondClient = second.CreateClient();
+        var answer = await Open311Assert.JsonAnswer(await secondClient.PostAsync(HttpHelpers.Base + "requests.json", Multipart(TestPhotos.WebpFromPhone())));
+        var url = (await Rows.FindAsync(app, IdOf(answer))).MediaUrls[0];
+        Assert.EndsWith(".webp", url, StringComparison.Ordinal);
+
+        var served = await app.Client.GetAsync(new Uri(url).PathAndQuery);
+        Assert.Equal("image/webp", served.Content.Headers.ContentType?.ToString());
+        PhotoAssert.UprightAndClean(await served.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
