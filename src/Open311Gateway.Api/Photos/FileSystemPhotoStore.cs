@@ -8,7 +8,10 @@ namespace Open311Gateway.Api.Photos;
 /// </summary>
 public sealed class FileSystemPhotoStore(IOptions<PhotoOptions> options, IHostEnvironment environment) : IPhotoStore
 {
-    public string Directory { get; } = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.Directory) ? "photos" : options.Value.Directory,
+    /// <summary>Under the content root; not <c>photos</c>, which a case-insensitive file system would take for the source folder.</summary>
+    public const string DefaultDirectory = "data/photos";
+
+    public string Directory { get; } = Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.Directory) ? DefaultDirectory : options.Value.Directory,
         environment.ContentRootPath);
 
     public async Task<string> SaveAsync(CleanPhoto photo, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class PhotoOptions
 
     /// <summary>
     /// Where the filesystem store keeps photos: a directory every API process can reach (a shared volume).
-    /// Relative paths are taken from the content root; empty means <c>photos</c> there.
+    /// Relative paths are taken from the content root; empty means <c>data/photos</c> there.
     /// </summary>
     public string? Directory { get; set; }
 
