@@ -13,6 +13,7 @@ using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api;
@@ -28,6 +29,7 @@ public static class GatewayApiSetup
 
         services.AddGatewayData(builder.Configuration);
         services.AddCatalog();
+        services.AddPhotos();
         services.AddDeliveries(builder.Configuration);
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
@@ -65,6 +67,7 @@ public static class GatewayApiSetup
         app.UseRouting();
         app.MapControllers();
         app.MapOpenApiDocument();
+        app.MapPhotos();
         app.MapGatewayHealthChecks();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {

@@ -53,7 +53,7 @@ public sealed class ServiceRequestUpdatesController(
     [HttpPost]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
-        var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", cancellationToken);
+        var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", acceptsPhoto: false, cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
         var (fields, client, resolved, errors) = submitted;
         var requestIdText = fields.Single("service_request_id", errors);

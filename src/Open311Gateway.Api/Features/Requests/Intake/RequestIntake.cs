@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
+using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Intake;
@@ -10,7 +11,8 @@ namespace Open311Gateway.Api.Features.Requests.Intake;
 /// The one place that turns a client's submission (body read and key checked by <see cref="ClientSubmissionReader"/>)
 /// into a stored report: the jurisdiction is found (named, or by the report's point: <see cref="JurisdictionRouter"/>),
 /// the service is looked up, every field is checked, and the report is stored together with its delivery's outbox
-/// row, or nothing is written.
+/// row, or nothing is written. A photo is cleaned and stored just before that transaction, and removed again when
+/// the transaction fails.
 /// </summary>
 public sealed class RequestIntake(
     GatewayDbContext db,
@@ -19,7 +21,11 @@ public sealed class RequestIntake(
     DuplicateHints duplicates,
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    PhotoCleaner photoCleaner,
+    IPhotoStore photoStore,
+    PhotoUrls photoUrls,
+    ILogger<RequestIntake> log)
 {
     public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
     {
@@ -38,7 +44,17 @@ public sealed class RequestIntake(
 
         var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
         errors.AddRange(validationErrors);
+        var photoBytes = fields.Photos.Count == 1 ? fields.Photos[0].Bytes : null;
+        // The header checks are cheap and reported with the rest; the photo is decoded only for a report that is otherwise fine.
+        if (photoBytes is not null && photoCleaner.Check(photoBytes) is { } photoProblem) errors.Add(photoProblem);
         if (submission is null || errors.Count > 0) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors);
+
+        CleanPhoto? photo = null;
+        if (photoBytes is not null)
+        {
+            (photo, var photoError) = await photoCleaner.CleanAsync(photoBytes, cancellationToken);
+            if (photo is null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, photoError!);
+        }
 
         var now = clock.GetUtcNow();
         var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
@@ -51,16 +67,39 @@ public sealed class RequestIntake(
         var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
         request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
 
-        // The request and its delivery's outbox row are committed together: neither exists without the other.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // Stored last before the transaction, so that only the transaction itself can leave it without a report.
+        var photoName = photo is null ? null : await photoStore.SaveAsync(photo, cancellationToken);
+        if (photoName is not null) ReportPhotos.Attach(request, photoUrls.For(photoName), now);
+        try
         {
+            // The request and its delivery's outbox row are committed together: neither exists without the other.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.ServiceRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             deliveries.PlanRequest(request, service, jurisdiction);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        catch when (photoName is not null)
+        {
+            await DeleteOrphanAsync(photoName);
+            throw;
+        }
         outbox.Notify();
         return IntakeOutcome.Accepted(request, service);
+    }
+
+    // No report refers to the photo: remove it. Should that fail too (or the process die first), the file stays,
+    // unreferenced and under a name nobody was told (ADR 14).
+    private async Task DeleteOrphanAsync(string photoName)
+    {
+        try
+        {
+            await photoStore.DeleteAsync(photoName, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogWarning(e, "The photo {Photo} of a report that was not stored could not be removed.", photoName);
+        }
     }
 }
