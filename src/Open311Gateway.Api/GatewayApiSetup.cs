@@ -12,6 +12,7 @@ using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api;
@@ -28,6 +29,7 @@ public static class GatewayApiSetup
         services.AddGatewayData(builder.Configuration);
         services.AddCatalog();
         services.AddDeliveries(builder.Configuration);
+        services.AddPrivacy(builder.Configuration);
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();

@@ -7,4 +7,5 @@ public sealed record CatalogJurisdiction(
     string? Contact,
     string? KeyService,
     CatalogDelivery? Delivery,
-    IReadOnlyList<CatalogService> Services);
+    IReadOnlyList<CatalogService> Services,
+    int? PersonalDataRetentionDays = CatalogVocabulary.DefaultPersonalDataRetentionDays);

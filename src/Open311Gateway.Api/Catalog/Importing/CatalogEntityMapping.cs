@@ -16,6 +16,7 @@ internal static class CatalogEntityMapping
         row.DeliverySettings = Copy(source.Delivery?.Settings);
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
+        row.PersonalDataRetentionDays = source.PersonalDataRetentionDays;
     }
 
     public static void CopyTo(this CatalogService source, Service row)

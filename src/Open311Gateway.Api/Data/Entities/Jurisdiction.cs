@@ -20,6 +20,11 @@ public class Jurisdiction
     public Dictionary<string, string> DeliveryStatuses { get; set; } = [];
     /// <summary>How often the back office is asked for status changes; null when its statuses are not pulled.</summary>
     public int? StatusPollSeconds { get; set; }
+    /// <summary>
+    /// Days after a report was closed until its personal data is erased (catalogue key
+    /// <c>personal_data_retention_days</c>); null: never erased by the retention job.
+    /// </summary>
+    public int? PersonalDataRetentionDays { get; set; } = Catalog.CatalogVocabulary.DefaultPersonalDataRetentionDays;
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }
