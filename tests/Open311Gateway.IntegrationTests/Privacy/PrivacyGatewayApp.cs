@@ -48,8 +48,11 @@ public sealed class PrivacyGatewayApp : GatewayApp
     /// <summary>A citizen's follow-up to a report; returns its row id.</summary>
     public async Task<long> PostFollowUpAsync(long requestId, string updateId, params (string, string)[] fields)
     {
+        string jurisdiction;
+        await using (var rows = Database.CreateDbContext())
+            jurisdiction = await rows.ServiceRequests.Where(r => r.Id == requestId).Select(r => r.JurisdictionId).SingleAsync();
         var post = await Client.PostFormAsync("servicerequestupdates.json",
-            [("api_key", ApiKey), ("service_request_id", requestId.ToString(CultureInfo.InvariantCulture)), ("update_id", updateId),
+            [("api_key", ApiKey), ("jurisdiction_id", jurisdiction), ("service_request_id", requestId.ToString(CultureInfo.InvariantCulture)), ("update_id", updateId),
              ("description", "Immer noch da."), .. fields]);
         await post.AssertStatusAsync(HttpStatusCode.OK);
         await using var db = Database.CreateDbContext();
