@@ -55,10 +55,6 @@ public static class WorkerServiceCollectionExtensions
                     h.Username(rabbit.Username);
                     h.Password(rabbit.Password);
                 });
-                // Error and skipped queues hold whole messages, personal data included: they expire (specs/privacy.md).
-                var ttl = rabbit.ErrorQueueMessageTtlMilliseconds;
-                cfg.SendTopology.ConfigureErrorSettings = queue => queue.SetQueueArgument("x-message-ttl", ttl);
-                cfg.SendTopology.ConfigureDeadLetterSettings = queue => queue.SetQueueArgument("x-message-ttl", ttl);
                 cfg.ReceiveDeliveryEndpoints(context);
             });
         });

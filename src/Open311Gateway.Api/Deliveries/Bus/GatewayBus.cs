@@ -29,11 +29,6 @@ public static class GatewayBus
                     host.Username(broker.Username);
                     host.Password(broker.Password);
                 });
-                // Error and skipped queues are declared with a message TTL: what is parked there may name people, and
-                // nothing reads those queues by itself. The outcome wait queue has its own, short TTL (OutcomeWaitQueue).
-                var ttl = broker.ErrorQueueMessageTtlMilliseconds;
-                rabbit.SendTopology.ConfigureErrorSettings = queue => queue.SetQueueArgument("x-message-ttl", ttl);
-                rabbit.SendTopology.ConfigureDeadLetterSettings = queue => queue.SetQueueArgument("x-message-ttl", ttl);
                 rabbit.ReceiveEndpoint(DeliveryQueues.Outcomes, endpoint =>
                 {
                     // Outside the retries: once they are spent in a database outage, the message waits in RabbitMQ, not in an error queue.
