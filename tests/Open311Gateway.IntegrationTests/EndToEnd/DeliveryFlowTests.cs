@@ -42,6 +42,10 @@ public sealed class DeliveryFlowTests(DeliveryTestBed bed) : IClassFixture<Deliv
         await using var db = bed.Api.Database.CreateDbContext();
         var stored = await db.ServiceRequests.SingleAsync(r => r.Id == long.Parse(id));
         Assert.Equal(bed.BackOffice.Cases[id], stored.ExternalCaseId);
+        // The payload with the citizen's contact does not outlive its delivery (ADR 16); the report's row keeps it until its retention.
+        var deliveryId = (await DeliveryOf(id))!.Id;
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.DeliveryId == deliveryId), "the delivered payload is still in the outbox");
+        Assert.Equal("erika@example.org", stored.Email);
         Assert.Equal(Open311Gateway.Api.Open311.Open311Time.Format(stored.RequestedAt, Open311Gateway.Api.Open311.Open311Time.Zone("Europe/Berlin")),
             (string?)body["requested_datetime"]);
     }
