@@ -40,6 +40,10 @@ public sealed class ErasureOnRequestTests(PrivacyGatewayApp app) : IClassFixture
             var payload = Assert.Single(await app.PayloadsAsync((await app.DeliveryAsync(id)).Id));
             Assert.All(PayloadFields, field => Assert.Null(payload[field]));
             Assert.Equal("Loch vor Hausnummer 12", (string?)payload["description"]);
+            // Still a message the dispatcher can send: the contract's personal fields are optional.
+            var message = System.Text.Json.JsonSerializer.Deserialize<ServiceRequestSubmitted>(payload.ToString(),
+                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+            Assert.Equal((id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null), (message.ServiceRequestId, message.Email, message.Phone));
         }
         Assert.Equal(PersonalDataEraser.ErasedErrorText, (await app.DeliveryAsync(here)).LastError);
         var followUpPayload = Assert.Single(await app.PayloadsAsync((await app.DeliveryAsync(someoneElses, gerdasFollowUp)).Id));
