@@ -16,19 +16,24 @@ namespace Open311Gateway.Api.Privacy;
 public sealed class RetentionSweep(GatewayDbContext db, PersonalDataEraser eraser, IOptions<PrivacyOptions> options, TimeProvider clock,
     ILogger<RetentionSweep> logger)
 {
-    // Candidates come from the two partial indexes (rows that still hold personal data), so a run over a million
-    // erased reports reads only the few that are left.
-    private static readonly string ClaimSql = $"""
+    // Two claims, each on a partial index over rows that still hold personal data (so a run over a million erased
+    // reports reads only the few that are left): reports holding data themselves, and reports whose follow-ups do.
+    // One query with a UNION inside could not lock, and joining its result back cost a scan of every report.
+    private const string Due = "r.closed_at <= @now - make_interval(days => j.personal_data_retention_days)";
+
+    private static readonly string ClaimReportsSql = $"""
         SELECT r.id AS "Value"
-        FROM service_requests r
-        JOIN jurisdictions j ON j.id = r.jurisdiction_id
-        WHERE r.closed_at <= @now - make_interval(days => j.personal_data_retention_days)
-          AND r.id IN (
-              SELECT id FROM service_requests WHERE closed_at IS NOT NULL AND ({PersonalColumns.AnyOfReport})
-              UNION
-              SELECT service_request_id FROM request_updates WHERE {PersonalColumns.AnyOfUpdate})
-        ORDER BY r.closed_at, r.id
-        LIMIT @batch
+        FROM service_requests r JOIN jurisdictions j ON j.id = r.jurisdiction_id
+        WHERE {Due} AND ({PersonalColumns.AnyOfReport("r")})
+        ORDER BY r.closed_at, r.id LIMIT @batch
+        FOR UPDATE OF r SKIP LOCKED
+        """;
+
+    private static readonly string ClaimReportsOfFollowUpsSql = $"""
+        SELECT r.id AS "Value"
+        FROM request_updates u JOIN service_requests r ON r.id = u.service_request_id JOIN jurisdictions j ON j.id = r.jurisdiction_id
+        WHERE {Due} AND ({PersonalColumns.AnyOfUpdate("u")})
+        ORDER BY r.closed_at, r.id LIMIT @batch
         FOR UPDATE OF r SKIP LOCKED
         """;
 
@@ -47,9 +52,10 @@ public sealed class RetentionSweep(GatewayDbContext db, PersonalDataEraser erase
     private async Task<int> EraseBatchAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.Database.SqlQueryRaw<long>(ClaimSql,
-                new NpgsqlParameter("now", clock.GetUtcNow()), new NpgsqlParameter("batch", options.Value.RetentionBatchSize))
-            .ToListAsync(cancellationToken);
+        var batch = options.Value.RetentionBatchSize;
+        var claimed = (await ClaimAsync(ClaimReportsSql, batch, cancellationToken)).ToHashSet();
+        // A report locked twice by this transaction is no conflict; SKIP LOCKED skips only other transactions' locks.
+        if (claimed.Count < batch) claimed.UnionWith(await ClaimAsync(ClaimReportsOfFollowUpsSql, batch - claimed.Count, cancellationToken));
         if (claimed.Count == 0) return 0;
 
         var reports = await db.ServiceRequests
@@ -65,4 +71,8 @@ public sealed class RetentionSweep(GatewayDbContext db, PersonalDataEraser erase
             reports.Count, updates.Count, audit.Id);
         return claimed.Count;
     }
+
+    private Task<List<long>> ClaimAsync(string sql, int limit, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<long>(sql, new NpgsqlParameter("now", clock.GetUtcNow()), new NpgsqlParameter("batch", limit))
+            .ToListAsync(cancellationToken);
 }

@@ -6,9 +6,13 @@ namespace Open311Gateway.Api.Data.Configurations;
 /// </summary>
 public static class PersonalColumns
 {
-    public const string AnyOfReport =
-        "email IS NOT NULL OR phone IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR device_id IS NOT NULL OR account_id IS NOT NULL";
+    private static readonly string[] OfReport = ["email", "phone", "first_name", "last_name", "device_id", "account_id"];
+    private static readonly string[] OfUpdate = ["email", "first_name", "last_name", "account_id"];
 
-    public const string AnyOfUpdate =
-        "email IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR account_id IS NOT NULL";
+    public static string AnyOfReport(string? alias = null) => AnyOf(OfReport, alias);
+
+    public static string AnyOfUpdate(string? alias = null) => AnyOf(OfUpdate, alias);
+
+    private static string AnyOf(string[] columns, string? alias) =>
+        string.Join(" OR ", columns.Select(c => (alias is null ? c : alias + "." + c) + " IS NOT NULL"));
 }

@@ -17,7 +17,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => r.Token).IsUnique();
         // The retention job looks for closed reports that still hold personal data; erased ones leave this index.
         builder.HasIndex(r => r.ClosedAt, "ix_service_requests_closed_with_personal_data")
-            .HasFilter("closed_at IS NOT NULL AND (" + PersonalColumns.AnyOfReport + ")").HasDatabaseName("ix_service_requests_closed_with_personal_data");
+            .HasFilter("closed_at IS NOT NULL AND (" + PersonalColumns.AnyOfReport() + ")").HasDatabaseName("ix_service_requests_closed_with_personal_data");
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ExtendedStatus).HasMaxLength(64);
         builder.Property(r => r.Attributes).HasJsonbConversion();
