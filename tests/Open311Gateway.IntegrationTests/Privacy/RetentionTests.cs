@@ -87,6 +87,23 @@ public sealed class RetentionTests(PrivacyGatewayApp app) : IClassFixture<Privac
     }
 
     [Fact]
+    public async Task An_anonymous_report_whose_follow_up_carries_a_name_has_the_follow_up_erased()
+    {
+        var id = await app.PostReportAsync(TestCatalog.Jurisdiction);
+        var followUp = await app.PostFollowUpAsync(id, "fu-anon", ("email", "paul@example.org"), ("last_name", "Panzer"));
+        await app.ClosedDaysAgoAsync(id, 31);
+
+        await SweepAsync();
+
+        await using var db = app.Database.CreateDbContext();
+        var update = await db.RequestUpdates.AsNoTracking().SingleAsync(u => u.Id == followUp);
+        Assert.Equal((null, null), (update.Email, update.LastName));
+        Assert.DoesNotContain("paul@example.org", Assert.Single(await app.PayloadsAsync((await app.DeliveryAsync(id, followUp)).Id)).ToString());
+        var audit = Assert.Single(await db.PersonalDataErasures.AsNoTracking().Where(e => e.RequestUpdateIds.Contains(followUp)).ToListAsync());
+        Assert.Empty(audit.ServiceRequestIds); // the report itself held nothing
+    }
+
+    [Fact]
     public async Task The_audit_line_names_rows_and_never_the_personal_values()
     {
         var id = await app.PostReportAsync(TestCatalog.Jurisdiction, PrivacyGatewayApp.Erika);
