@@ -11,6 +11,7 @@ using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
+using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.Submissions;
@@ -35,7 +36,9 @@ public static class GatewayApiSetup
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
+        services.AddScoped<DuplicateHints>();
         services.AddScoped<RequestIntake>();
+        services.AddScoped<ReportModeration>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();

@@ -8,4 +8,5 @@ public sealed record CatalogJurisdiction(
     string? KeyService,
     CatalogDelivery? Delivery,
     IReadOnlyList<CatalogService> Services,
+    bool HoldNewReports = false,
     int? PersonalDataRetentionDays = CatalogVocabulary.DefaultPersonalDataRetentionDays);

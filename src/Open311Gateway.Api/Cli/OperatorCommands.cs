@@ -4,6 +4,7 @@ using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Operations;
+using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Privacy;
 
 namespace Open311Gateway.Api.Cli;
@@ -25,6 +26,8 @@ public static class OperatorCommands
         ["create-backoffice-key"] = "create-backoffice-key <jurisdiction> <name>  issue a back office's key for the status API (printed once)",
         ["revoke-backoffice-key"] = "revoke-backoffice-key <key id|key>  revoke a back office's key",
         ["list-backoffice-keys"] = "list-backoffice-keys         list back offices and their key ids",
+        ["release-report"] = "release-report <id>          publish a held or hidden report (moderation; the back office has it already)",
+        ["hide-report"] = "hide-report <id>             take a report from public view (moderation); release-report shows it again",
         ["list-deliveries"] = "list-deliveries [state]      latest deliveries (state: in_flight, retry_wait, delivered, rejected, failed)",
         ["replay-delivery"] = "replay-delivery <id> [reroute]  send a failed or rejected delivery again (reroute: by the catalogue's route now, not the stored one)",
         ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
@@ -99,6 +102,8 @@ public static class OperatorCommands
                 foreach (var o in await provider.GetRequiredService<BackOfficeKeyService>().ListAsync(cancellationToken))
                     await output.WriteLineAsync($"{o.KeyId}\t{o.JurisdictionId}\t{o.Name}\tcreated {o.CreatedAt:u}\t{(o.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
                 return 0;
+            case "release-report" or "hide-report" when operands.Length == 1:
+                return await ModerateAsync(provider.GetRequiredService<ReportModeration>(), args[0] == "release-report", operands[0], output, cancellationToken);
             case "list-deliveries" when operands.Length <= 1:
                 foreach (var d in await provider.GetRequiredService<DeliveryOperations>().ListAsync(operands.FirstOrDefault(), cancellationToken))
                     await output.WriteLineAsync($"{d.Id}\t{d.JurisdictionId}\t{d.Kind}\trequest {d.ServiceRequestId}\t{d.State}\tattempts {d.Attempts}\t{d.UpdatedAt:u}\t{d.LastError}");
@@ -136,5 +141,17 @@ public static class OperatorCommands
                 foreach (var line in Usage.Values) await output.WriteLineAsync("  " + line);
                 return args[0] == "help" ? 0 : 2;
         }
+    }
+
+    private static async Task<int> ModerateAsync(ReportModeration moderation, bool release, string id, TextWriter output, CancellationToken cancellationToken)
+    {
+        var requestId = long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+        var outcome = requestId <= 0 ? ModerationOutcome.NotFound
+            : release ? await moderation.ReleaseAsync(requestId, null, cancellationToken) : await moderation.HideAsync(requestId, null, cancellationToken);
+        var done = release ? "released" : "hidden";
+        await output.WriteLineAsync(!outcome.Found ? $"No report with id {id}."
+            : !outcome.Changed ? $"Report {requestId} was {done} already; nothing changed."
+            : $"Report {requestId} {done}." + (release && !outcome.VisibleToPublic ? " Its service is private or blackbox, so the public still does not see it." : ""));
+        return outcome.Found ? 0 : 1;
     }
 }

@@ -13,7 +13,7 @@ namespace Open311Gateway.IntegrationTests.Privacy;
 public sealed class PersonalDataMigrationTests : IAsyncLifetime
 {
     // The migration just before PersonalDataRetention: rename here when migrations are regenerated.
-    private const string Before = "20261201085200_PublicChangeTime";
+    private const string Before = "20261201090503_MunicipalPractice";
     private readonly TestDatabase _database = new();
 
     public async Task InitializeAsync()

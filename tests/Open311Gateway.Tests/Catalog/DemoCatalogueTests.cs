@@ -46,6 +46,15 @@ public class DemoCatalogueTests
         Assert.Equal(type, Service(code).Type);
 
     [Fact]
+    public void The_demo_catalogue_hints_at_duplicate_potholes_and_keeps_damage_reports_private()
+    {
+        Assert.Equal(new CatalogDuplicateHint(30, 30), Service("SCHLAGLOCH").DuplicateHint);
+        Assert.True(Service("SACHBESCHAEDIGUNG").Private);
+        Assert.Equal(["SACHBESCHAEDIGUNG"], Musterstadt.Services.Where(s => s.Private).Select(s => s.Code));
+        Assert.All(Demo.Jurisdictions, j => Assert.False(j.HoldNewReports));
+    }
+
+    [Fact]
     public void Umlauts_in_the_demo_catalogue_are_read_as_written()
     {
         Assert.Equal("Wilder Müll", Service("WILDER_MUELL").Name);

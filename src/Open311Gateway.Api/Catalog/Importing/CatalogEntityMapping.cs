@@ -16,6 +16,7 @@ internal static class CatalogEntityMapping
         row.DeliverySettings = Copy(source.Delivery?.Settings);
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
+        row.HoldNewReports = source.HoldNewReports;
         row.PersonalDataRetentionDays = source.PersonalDataRetentionDays;
     }
 
@@ -37,6 +38,9 @@ internal static class CatalogEntityMapping
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
         row.ExternalAttributes = Copy(source.ExternalAttributes);
+        row.IsPrivate = source.Private;
+        row.DuplicateRadiusMetres = source.DuplicateHint?.RadiusMetres;
+        row.DuplicateDays = source.DuplicateHint?.Days;
     }
 
     private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string>? source) =>

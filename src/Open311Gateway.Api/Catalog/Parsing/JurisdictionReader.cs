@@ -8,7 +8,7 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "services", RetentionReader.Key];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "hold_new_reports", "services", RetentionReader.Key];
 
     public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids)
     {
@@ -49,6 +49,7 @@ internal static class JurisdictionReader
             reader.String("key_service", required: false),
             delivery,
             services,
+            reader.Boolean("hold_new_reports", defaultValue: false),
             RetentionReader.Read(reader, context));
     }
 

@@ -20,6 +20,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
             .HasFilter("closed_at IS NOT NULL AND (" + PersonalColumns.AnyOfReport() + ")").HasDatabaseName("ix_service_requests_closed_with_personal_data");
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ExtendedStatus).HasMaxLength(64);
+        // Rows older than moderation were all public: the column's default says so for them.
+        builder.Property(r => r.Moderation).HasMaxLength(16).HasDefaultValue(ModerationStates.Published);
         builder.Property(r => r.Attributes).HasJsonbConversion();
         builder.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Jurisdiction>().WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);

@@ -20,6 +20,8 @@ public class Jurisdiction
     public Dictionary<string, string> DeliveryStatuses { get; set; } = [];
     /// <summary>How often the back office is asked for status changes; null when its statuses are not pulled.</summary>
     public int? StatusPollSeconds { get; set; }
+    /// <summary>New reports are held from public answers until released (catalogue <c>hold_new_reports</c>, ADR 15).</summary>
+    public bool HoldNewReports { get; set; }
     /// <summary>
     /// Days after a report was closed until its personal data is erased (catalogue key
     /// <c>personal_data_retention_days</c>); null: never erased by the retention job.

@@ -22,6 +22,13 @@ public class ServiceRequest
     public string? ServiceNotice { get; set; }
     /// <summary>The back office's own case id, when it answered the delivery with one.</summary>
     public string? ExternalCaseId { get; set; }
+    /// <summary>
+    /// Filed with a private service: stays unpublished even if the service is made public later, since the
+    /// citizen reported it under that promise (ADR 15).
+    /// </summary>
+    public bool IsPrivate { get; set; }
+    /// <summary>Whether moderation lets the public see it: <see cref="ModerationStates"/>.</summary>
+    public string Moderation { get; set; } = ModerationStates.Published;
 
     public DateTimeOffset RequestedAt { get; set; }
     /// <summary>The back office's time of the status shown (published as <c>updated_datetime</c>); it may lie in the past.</summary>

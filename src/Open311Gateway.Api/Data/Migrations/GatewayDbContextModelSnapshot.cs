@@ -248,6 +248,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("delivery_statuses");
 
+                    b.Property<bool>("HoldNewReports")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hold_new_reports");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
@@ -551,6 +555,14 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<int?>("DuplicateDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_days");
+
+                    b.Property<int?>("DuplicateRadiusMetres")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_radius_metres");
+
                     b.Property<string>("ExternalAttributes")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -567,6 +579,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
 
                     b.Property<string>("JurisdictionId")
                         .IsRequired()
@@ -674,6 +690,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("first_name");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
                     b.Property<string>("JurisdictionId")
                         .IsRequired()
                         .HasColumnType("character varying(100)")
@@ -691,6 +711,14 @@ namespace Open311Gateway.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("media_urls");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("published")
+                        .HasColumnName("moderation");
 
                     b.Property<string>("Phone")
                         .HasColumnType("text")

@@ -11,7 +11,8 @@ namespace Open311Gateway.Api.Features.Requests.Intake;
 /// <see cref="ClientSubmissionReader"/>) into a stored report: the service is looked up, every field is
 /// checked, and the report is stored together with its delivery's outbox row, or nothing is written.
 /// </summary>
-public sealed class RequestIntake(GatewayDbContext db, DeliveryPlanner deliveries, OutboxSignal outbox, TimeProvider clock)
+public sealed class RequestIntake(
+    GatewayDbContext db, DuplicateHints duplicates, DeliveryPlanner deliveries, OutboxSignal outbox, TimeProvider clock)
 {
     public async Task<IntakeOutcome> AcceptAsync(ClientSubmission submitted, CancellationToken cancellationToken)
     {
@@ -27,8 +28,12 @@ public sealed class RequestIntake(GatewayDbContext db, DeliveryPlanner deliverie
         errors.AddRange(validationErrors);
         if (submission is null || errors.Count > 0) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors);
 
+        var now = clock.GetUtcNow();
+        var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
+        var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
+        request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
+
         // The request and its delivery's outbox row are committed together: neither exists without the other.
-        var request = NewRequestFactory.Create(submission, service, client, clock.GetUtcNow());
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.ServiceRequests.Add(request);
