@@ -14,6 +14,7 @@ using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Photos;
+using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api;
@@ -31,6 +32,7 @@ public static class GatewayApiSetup
         services.AddCatalog();
         services.AddPhotos();
         services.AddDeliveries(builder.Configuration);
+        services.AddPrivacy(builder.Configuration);
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();

@@ -10,7 +10,8 @@ public sealed record CatalogJurisdiction(
     string? KeyService,
     CatalogDelivery? Delivery,
     IReadOnlyList<CatalogService> Services,
-    bool HoldNewReports = false)
+    bool HoldNewReports = false,
+    int? PersonalDataRetentionDays = CatalogVocabulary.DefaultPersonalDataRetentionDays)
 {
     /// <summary>The area the jurisdiction answers for (WGS 84, checked valid); null: it accepts any point, but only when named.</summary>
     public MultiPolygon? Boundary { get; init; }

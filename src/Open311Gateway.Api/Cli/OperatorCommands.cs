@@ -5,6 +5,7 @@ using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Operations;
 using Open311Gateway.Api.Moderation;
+using Open311Gateway.Api.Privacy;
 
 namespace Open311Gateway.Api.Cli;
 
@@ -32,6 +33,8 @@ public static class OperatorCommands
         ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
         ["list-parked-outbox"] = "list-parked-outbox           outbox messages parked after failing by themselves, with the reason",
         ["replay-parked-outbox"] = "replay-parked-outbox <id|all>  let the dispatcher try parked outbox messages again",
+        ["erase-personal-data"] = "erase-personal-data <e-mail|phone> [jurisdiction]  erase one person's data on request (DSGVO Art. 17); the public record stays",
+        ["run-retention"] = "run-retention                erase now the personal data whose retention after closing ran out (the API does it hourly)",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Usage.ContainsKey(args[0]) || args[0] == "help");
@@ -122,6 +125,17 @@ public static class OperatorCommands
                     .ReplayParkedAsync(operands[0] == "all" ? null : long.Parse(operands[0], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
                 await output.WriteLineAsync($"{unparked} parked outbox messages will be sent again.");
                 return unparked > 0 || operands[0] == "all" ? 0 : 1;
+            case "erase-personal-data" when operands.Length is 1 or 2:
+                var erasure = await provider.GetRequiredService<ErasureOnRequest>().EraseAsync(operands[0], operands.ElementAtOrDefault(1), cancellationToken);
+                // The audit entry names rows, never the person: the address or number is not repeated here either.
+                await output.WriteLineAsync($"Erased personal data in {erasure.ServiceRequestIds.Count} reports, {erasure.RequestUpdateIds.Count} follow-ups, "
+                    + $"{erasure.Deliveries} deliveries and {erasure.OutboxMessages} waiting outbox messages"
+                    + $" in {erasure.JurisdictionId ?? "every jurisdiction"} (audit entry {erasure.Id}).");
+                return 0;
+            case "run-retention":
+                var swept = await provider.GetRequiredService<RetentionSweep>().RunAsync(cancellationToken);
+                await output.WriteLineAsync($"Retention: {swept} reports whose retention ran out had personal data erased.");
+                return 0;
             default:
                 await output.WriteLineAsync("Commands:");
                 foreach (var line in Usage.Values) await output.WriteLineAsync("  " + line);

@@ -17,6 +17,7 @@ internal static class CatalogEntityMapping
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
         row.HoldNewReports = source.HoldNewReports;
+        row.PersonalDataRetentionDays = source.PersonalDataRetentionDays;
         row.ProjectedSrid = source.ProjectedSrid;
         CopyBoundary(source, row);
     }

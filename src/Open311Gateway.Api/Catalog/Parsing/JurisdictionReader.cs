@@ -9,7 +9,7 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "hold_new_reports", "boundary", "crs", "services"];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "hold_new_reports", RetentionReader.Key, "boundary", "crs", "services"];
 
     public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids, BoundaryOverlaps boundaries)
     {
@@ -54,7 +54,8 @@ internal static class JurisdictionReader
             reader.String("key_service", required: false),
             delivery,
             services,
-            reader.Boolean("hold_new_reports", defaultValue: false))
+            reader.Boolean("hold_new_reports", defaultValue: false),
+            RetentionReader.Read(reader, context))
         {
             Boundary = boundary,
             ProjectedSrid = crs,

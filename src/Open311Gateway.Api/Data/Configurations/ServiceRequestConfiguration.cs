@@ -15,6 +15,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // Incremental syncs page through (public_changed_at, id) in ascending order.
         builder.HasIndex(r => new { r.PublicChangedAt, r.Id });
         builder.HasIndex(r => r.Token).IsUnique();
+        // The retention job looks for closed reports that still hold personal data; erased ones leave this index.
+        builder.HasIndex(r => r.ClosedAt, "ix_service_requests_closed_with_personal_data")
+            .HasFilter("closed_at IS NOT NULL AND (" + PersonalColumns.AnyOfReport() + ")").HasDatabaseName("ix_service_requests_closed_with_personal_data");
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ExtendedStatus).HasMaxLength(64);
         // Rows older than moderation were all public: the column's default says so for them.

@@ -29,6 +29,11 @@ public class Jurisdiction
     public JurisdictionBoundary? Boundary { get; set; }
     /// <summary>EPSG code of the projected CRS its back office gets easting and northing in (25832, 25833); null: none.</summary>
     public int? ProjectedSrid { get; set; }
+    /// <summary>
+    /// Days after a report was closed until its personal data is erased (catalogue key
+    /// <c>personal_data_retention_days</c>); null: never erased by the retention job.
+    /// </summary>
+    public int? PersonalDataRetentionDays { get; set; } = Catalog.CatalogVocabulary.DefaultPersonalDataRetentionDays;
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }

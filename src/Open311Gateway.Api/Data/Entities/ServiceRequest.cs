@@ -40,6 +40,11 @@ public class ServiceRequest
     /// </summary>
     public DateTimeOffset PublicChangedAt { get; set; }
     public DateTimeOffset? ExpectedAt { get; set; }
+    /// <summary>
+    /// When the gateway learned that the report's core status became closed (its own clock); cleared when it is
+    /// reopened. The retention of personal data counts from here (specs/privacy.md).
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 
     public string? Description { get; set; }
     /// <summary>WGS84 point, stored as geography(Point,4326).</summary>
@@ -58,6 +63,7 @@ public class ServiceRequest
     /// <summary>Attribute values by code; a single-valued attribute holds one element.</summary>
     public Dictionary<string, List<string>> Attributes { get; set; } = [];
 
+    // Personal data, for the municipality only; erased after the jurisdiction's retention or on request (specs/privacy.md).
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? FirstName { get; set; }

@@ -270,6 +270,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<int?>("PersonalDataRetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("personal_data_retention_days");
+
                     b.Property<int?>("ProjectedSrid")
                         .HasColumnType("integer")
                         .HasColumnName("projected_srid");
@@ -326,6 +330,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
                     b.Property<string>("Destination")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -370,6 +378,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_outbox_messages_delivery_id")
+                        .HasFilter("delivery_id IS NOT NULL");
+
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_unsent")
                         .HasFilter("sent_at IS NULL AND parked_at IS NULL");
@@ -379,6 +391,57 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasFilter("parked_at IS NOT NULL AND sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PersonalDataErasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deliveries")
+                        .HasColumnType("integer")
+                        .HasColumnName("deliveries");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<int>("OutboxMessages")
+                        .HasColumnType("integer")
+                        .HasColumnName("outbox_messages");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.PrimitiveCollection<List<long>>("RequestUpdateIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("request_update_ids");
+
+                    b.PrimitiveCollection<List<long>>("ServiceRequestIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("service_request_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_erasures");
+
+                    b.HasIndex("ErasedAt")
+                        .HasDatabaseName("ix_personal_data_erasures_erased_at");
+
+                    b.ToTable("personal_data_erasures", (string)null);
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
@@ -469,6 +532,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasIndex("Source", "Sender", "SenderUpdateId")
                         .IsUnique()
                         .HasDatabaseName("ix_request_updates_source_sender_sender_update_id");
+
+                    b.HasIndex(new[] { "ServiceRequestId" }, "ix_request_updates_with_personal_data")
+                        .HasDatabaseName("ix_request_updates_with_personal_data")
+                        .HasFilter("email IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR account_id IS NOT NULL");
 
                     b.ToTable("request_updates", (string)null);
                 });
@@ -616,6 +683,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("Description")
                         .HasColumnType("text")
                         .HasColumnName("description");
@@ -753,6 +824,10 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.HasIndex("PublicChangedAt", "Id")
                         .HasDatabaseName("ix_service_requests_public_changed_at_id");
+
+                    b.HasIndex(new[] { "ClosedAt" }, "ix_service_requests_closed_with_personal_data")
+                        .HasDatabaseName("ix_service_requests_closed_with_personal_data")
+                        .HasFilter("closed_at IS NOT NULL AND (email IS NOT NULL OR phone IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR device_id IS NOT NULL OR account_id IS NOT NULL)");
 
                     b.ToTable("service_requests", (string)null);
                 });
