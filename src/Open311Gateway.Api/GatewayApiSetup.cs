@@ -41,6 +41,7 @@ public static class GatewayApiSetup
         services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<DuplicateHints>();
         services.AddScoped<RequestIntake>();
+        services.AddScoped<ReportPhotoIntake>();
         services.AddScoped<ReportModeration>();
         services.AddScoped<JurisdictionRouter>();
         services.AddScoped<GridPosition>();

@@ -22,10 +22,7 @@ public sealed class RequestIntake(
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
     TimeProvider clock,
-    PhotoCleaner photoCleaner,
-    IPhotoStore photoStore,
-    PhotoUrls photoUrls,
-    ILogger<RequestIntake> log)
+    ReportPhotoIntake photos)
 {
     public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
     {
@@ -44,17 +41,11 @@ public sealed class RequestIntake(
 
         var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
         errors.AddRange(validationErrors);
-        var photoBytes = fields.Photos.Count == 1 ? fields.Photos[0].Bytes : null;
-        // The header checks are cheap and reported with the rest; the photo is decoded only for a report that is otherwise fine.
-        if (photoBytes is not null && photoCleaner.Check(photoBytes) is { } photoProblem) errors.Add(photoProblem);
+        var photoBytes = ReportPhotoIntake.BytesOf(fields);
+        if (photos.Check(photoBytes) is { } photoProblem) errors.Add(photoProblem);
         if (submission is null || errors.Count > 0) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors);
-
-        CleanPhoto? photo = null;
-        if (photoBytes is not null)
-        {
-            (photo, var photoError) = await photoCleaner.CleanAsync(photoBytes, cancellationToken);
-            if (photo is null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, photoError!);
-        }
+        var (photo, photoError) = await photos.CleanAsync(photoBytes, cancellationToken);
+        if (photoError is not null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, photoError);
 
         var now = clock.GetUtcNow();
         var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
@@ -68,8 +59,7 @@ public sealed class RequestIntake(
         request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
 
         // Stored last before the transaction, so that only the transaction itself can leave it without a report.
-        var photoName = photo is null ? null : await photoStore.SaveAsync(photo, cancellationToken);
-        if (photoName is not null) ReportPhotos.Attach(request, photoUrls.For(photoName), now);
+        var photoName = await photos.StoreAsync(photo, request, now, cancellationToken);
         try
         {
             // The request and its delivery's outbox row are committed together: neither exists without the other.
@@ -82,24 +72,10 @@ public sealed class RequestIntake(
         }
         catch when (photoName is not null)
         {
-            await DeleteOrphanAsync(photoName);
+            await photos.DiscardAsync(photoName);
             throw;
         }
         outbox.Notify();
         return IntakeOutcome.Accepted(request, service);
-    }
-
-    // No report refers to the photo: remove it. Should that fail too (or the process die first), the file stays,
-    // unreferenced and under a name nobody was told (ADR 14).
-    private async Task DeleteOrphanAsync(string photoName)
-    {
-        try
-        {
-            await photoStore.DeleteAsync(photoName, CancellationToken.None);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            log.LogWarning(e, "The photo {Photo} of a report that was not stored could not be removed.", photoName);
-        }
     }
 }
