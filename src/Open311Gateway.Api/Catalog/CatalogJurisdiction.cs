@@ -7,4 +7,6 @@ public sealed record CatalogJurisdiction(
     string? Contact,
     string? KeyService,
     CatalogDelivery? Delivery,
-    IReadOnlyList<CatalogService> Services);
+    IReadOnlyList<CatalogService> Services,
+    // Whether extensions=true publishes the back office's case id (external_case_id); off unless the municipality says so.
+    bool PublicCaseId = false);

@@ -20,5 +20,6 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     {
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
+        GeographyFunctions.Register(modelBuilder);
     }
 }

@@ -8,7 +8,7 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "services"];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "public_case_id", "delivery", "services"];
 
     public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids)
     {
@@ -48,7 +48,8 @@ internal static class JurisdictionReader
             reader.String("contact", required: false),
             reader.String("key_service", required: false),
             delivery,
-            services);
+            services,
+            reader.Boolean("public_case_id", defaultValue: false));
     }
 
     private static void CheckId(string id, MappingReader reader, ParseContext context)

@@ -15,6 +15,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // Incremental syncs page through (public_changed_at, id) in ascending order.
         builder.HasIndex(r => new { r.PublicChangedAt, r.Id });
         builder.HasIndex(r => r.Token).IsUnique();
+        // q: German stemming, so "Laternen" finds "Laterne". Generated, so every writer (erasure too) keeps it right.
+        builder.HasGeneratedTsVectorColumn(r => r.SearchVector!, "german", r => new { r.Description, r.AddressString })
+            .HasIndex(r => r.SearchVector).HasMethod("gin");
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.ExtendedStatus).HasMaxLength(64);
         builder.Property(r => r.Attributes).HasJsonbConversion();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Open311Gateway.Api.Data;
 
 #nullable disable
@@ -265,6 +266,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<bool>("PublicCaseId")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_case_id");
 
                     b.Property<int?>("StatusPollSeconds")
                         .HasColumnType("integer")
@@ -633,6 +638,13 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "german")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Description", "AddressString" });
+
                     b.Property<long>("ServiceId")
                         .HasColumnType("bigint")
                         .HasColumnName("service_id");
@@ -673,6 +685,11 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasDatabaseName("ix_service_requests_location");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_service_requests_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("ServiceId")
                         .HasDatabaseName("ix_service_requests_service_id");
