@@ -15,6 +15,7 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StatusPoll> StatusPolls => Set<StatusPoll>();
+    public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

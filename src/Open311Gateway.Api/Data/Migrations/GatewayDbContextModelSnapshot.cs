@@ -355,6 +355,22 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
+                {
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_request_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.HasKey("ServiceRequestId", "ChangedAt")
+                        .HasName("pk_public_changes");
+
+                    b.ToTable("public_changes", (string)null);
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -793,6 +809,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_deliveries_service_requests_service_request_id");
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_changes_service_requests_service_request_id");
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>

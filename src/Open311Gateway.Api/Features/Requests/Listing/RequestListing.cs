@@ -36,16 +36,33 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
         var changesUntil = now - TimeSpan.FromSeconds(options.Value.ChangeSettleSeconds);
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         // A page past the end is empty, even one whose offset no SQL OFFSET (an int in EF) could name.
-        var rows = page.Offset > int.MaxValue ? [] : await Page(query, scope, changesUntil).ToListAsync(cancellationToken);
+        var rows = page.Offset > int.MaxValue ? [] : await PageAsync(query, scope, changesUntil, cancellationToken);
         var notes = query.Extensions ? await PublicNotes.ForAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken) : null;
         return new ListingAnswer(RequestDocuments.List(rows, notes), 0, [], query.IsChangeQuery ? changesUntil : null);
     }
 
-    /// <summary>The database query of one page, as it is run (the plan test EXPLAINs exactly this).</summary>
-    public IQueryable<ServiceRequest> Page(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil)
+    /// <summary>
+    /// The database query that finds a page, as it is run (the plan test EXPLAINs exactly this): the reports
+    /// themselves, or for a sync the (change time, id) keys of the page, whose reports are read by id after it.
+    /// </summary>
+    public IQueryable PageQuery(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil)
     {
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
-        return RequestFilters.Apply(PublicRequests(scope), query, changesUntil).Skip((int)Math.Min(page.Offset, int.MaxValue)).Take(page.Limit);
+        var (skip, take) = ((int)Math.Min(page.Offset, int.MaxValue), page.Limit);
+        var filtered = RequestFilters.Filter(PublicRequests(scope), query);
+        if (!query.IsChangeQuery) return RequestFilters.Sort(filtered, query).Skip(skip).Take(take);
+        var until = query.UpdatedBefore is { } before && before < changesUntil ? before : changesUntil;
+        return ChangeOrder.Keys(filtered, db.PublicChanges, query.UpdatedAfter, until).Skip(skip).Take(take);
+    }
+
+    private async Task<List<ServiceRequest>> PageAsync(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil, CancellationToken cancellationToken)
+    {
+        var found = PageQuery(query, scope, changesUntil);
+        if (found is IQueryable<ServiceRequest> requests) return await requests.ToListAsync(cancellationToken);
+        var keys = await ((IQueryable<ChangeKey>)found).Select(k => k.Id).ToListAsync(cancellationToken);
+        var byId = await PublicRequests(scope).Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        // A report that left public view between the two reads is left out rather than shown.
+        return keys.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
     private IQueryable<ServiceRequest> PublicRequests(IReadOnlyList<string> scope)

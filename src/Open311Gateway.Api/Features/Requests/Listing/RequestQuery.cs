@@ -28,6 +28,9 @@ public sealed record RequestQuery(
     /// <summary>A place query spans every jurisdiction when none is named: a map crosses town borders.</summary>
     public bool IsPlaceQuery => Radius is not null || Box is not null;
 
-    /// <summary>An incremental sync: filtered on, and sorted by, the gateway's public change time.</summary>
-    public bool IsChangeQuery => UpdatedAfter is not null || UpdatedBefore is not null;
+    /// <summary>
+    /// An incremental sync: filtered on, and sorted by, the gateway's public change time. A service_request_id list
+    /// overrides every filter, these too.
+    /// </summary>
+    public bool IsChangeQuery => ServiceRequestIds.Count == 0 && (UpdatedAfter is not null || UpdatedBefore is not null);
 }

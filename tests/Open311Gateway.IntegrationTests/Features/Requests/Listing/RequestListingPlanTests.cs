@@ -27,7 +27,7 @@ public sealed class RequestListingPlanTests(SeededListingApp app, ITestOutputHel
         await using var scope = app.Services.CreateAsyncScope();
         var listing = scope.ServiceProvider.GetRequiredService<RequestListing>();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        await using var command = listing.Page(query, [TestCatalog.Jurisdiction], now.AddSeconds(-10)).CreateDbCommand();
+        await using var command = listing.PageQuery(query, [TestCatalog.Jurisdiction], now.AddSeconds(-10)).CreateDbCommand();
         await db.Database.OpenConnectionAsync();
         command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
         var plan = JToken.Parse((string)(await command.ExecuteScalarAsync())!)[0]!["Plan"]!;

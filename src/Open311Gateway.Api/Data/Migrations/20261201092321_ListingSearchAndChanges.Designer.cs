@@ -15,8 +15,8 @@ using Open311Gateway.Api.Data;
 namespace Open311Gateway.Api.Data.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261201090919_ListingSearchAndCaseIds")]
-    partial class ListingSearchAndCaseIds
+    [Migration("20261201092321_ListingSearchAndChanges")]
+    partial class ListingSearchAndChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,6 +356,22 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasFilter("parked_at IS NOT NULL AND sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
+                {
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_request_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.HasKey("ServiceRequestId", "ChangedAt")
+                        .HasName("pk_public_changes");
+
+                    b.ToTable("public_changes", (string)null);
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
@@ -796,6 +812,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_deliveries_service_requests_service_request_id");
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_changes_service_requests_service_request_id");
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>

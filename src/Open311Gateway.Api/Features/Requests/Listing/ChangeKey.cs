@@ -1,0 +1,8 @@
+namespace Open311Gateway.Api.Features.Requests.Listing;
+
+/// <summary>A report's place in a sync: the change time it is sorted by, then its id.</summary>
+public sealed class ChangeKey
+{
+    public long Id { get; init; }
+    public DateTimeOffset ChangedAt { get; init; }
+}
