@@ -28,7 +28,7 @@ public sealed class RequestsController(
         if (answer.Document is null) return Error(answer.ErrorCode, answer.Errors);
         // Where the next sync starts without missing a change: the latest change time this answer could hold.
         if (answer.ChangesUntil is { } until)
-            Response.Headers[ChangesUntilHeader] = until.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
+            Response.Headers[ChangesUntilHeader] = until.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
         return Answer(answer.Document);
     }
 

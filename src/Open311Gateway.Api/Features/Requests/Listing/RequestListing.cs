@@ -33,7 +33,9 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
             if (unknown.Count > 0) return ListingAnswer.Refused(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{c}'."));
         }
 
-        var changesUntil = now - TimeSpan.FromSeconds(options.Value.ChangeSettleSeconds);
+        // To the microsecond, as PostgreSQL keeps times: the bound a client gets back is the one that was compared.
+        var settled = now - TimeSpan.FromSeconds(options.Value.ChangeSettleSeconds);
+        var changesUntil = settled.AddTicks(-(settled.UtcTicks % (TimeSpan.TicksPerMillisecond / 1000)));
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         // A page past the end is empty, even one whose offset no SQL OFFSET (an int in EF) could name.
         var rows = page.Offset > int.MaxValue ? [] : await PageAsync(query, scope, changesUntil, cancellationToken);
@@ -43,25 +45,35 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
 
     /// <summary>
     /// The database query that finds a page, as it is run (the plan test EXPLAINs exactly this): the reports
-    /// themselves, or for a sync the (change time, id) keys of the page, whose reports are read by id after it.
+    /// themselves, or for a sync the settled part's keys (<see cref="ChangeOrder"/>), here for a sync without moved
+    /// reports; the page's reports are then read by id.
     /// </summary>
     public IQueryable PageQuery(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil)
     {
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
-        var (skip, take) = ((int)Math.Min(page.Offset, int.MaxValue), page.Limit);
         var filtered = RequestFilters.Filter(PublicRequests(scope), query);
-        if (!query.IsChangeQuery) return RequestFilters.Sort(filtered, query).Skip(skip).Take(take);
-        var until = query.UpdatedBefore is { } before && before < changesUntil ? before : changesUntil;
-        return ChangeOrder.Keys(filtered, db.PublicChanges, query.UpdatedAfter, until).Skip(skip).Take(take);
+        if (!query.IsChangeQuery) return RequestFilters.Sort(filtered, query).Skip((int)page.Offset).Take(page.Limit);
+        var (skip, take) = ChangeOrder.SettledWindow(page, 0);
+        return ChangeOrder.Settled(filtered, query.UpdatedAfter, Until(query, changesUntil)).Skip((int)skip).Take((int)take);
     }
+
+    private static DateTimeOffset Until(RequestQuery query, DateTimeOffset changesUntil) =>
+        query.UpdatedBefore is { } before && before < changesUntil ? before : changesUntil;
 
     private async Task<List<ServiceRequest>> PageAsync(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil, CancellationToken cancellationToken)
     {
-        var found = PageQuery(query, scope, changesUntil);
-        if (found is IQueryable<ServiceRequest> requests) return await requests.ToListAsync(cancellationToken);
-        var keys = await ((IQueryable<ChangeKey>)found).Select(k => k.Id).ToListAsync(cancellationToken);
+        if (!query.IsChangeQuery) return await ((IQueryable<ServiceRequest>)PageQuery(query, scope, changesUntil)).ToListAsync(cancellationToken);
+
+        var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
+        var until = Until(query, changesUntil);
+        var filtered = RequestFilters.Filter(PublicRequests(scope), query);
+        var moved = await ChangeOrder.Moved(filtered, db.PublicChanges, query.UpdatedAfter, until).ToListAsync(cancellationToken);
+        var (skip, take) = ChangeOrder.SettledWindow(page, moved.Count);
+        var window = skip > int.MaxValue ? [] : await ChangeOrder.Settled(filtered, query.UpdatedAfter, until)
+            .Skip((int)skip).Take((int)Math.Min(take, int.MaxValue)).ToListAsync(cancellationToken);
+        var keys = ChangeOrder.PageOf(window, skip, take, moved, page).Select(k => k.Id).ToList();
         var byId = await PublicRequests(scope).Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        // A report that left public view between the two reads is left out rather than shown.
+        // A report that left public view between the reads is left out rather than shown.
         return keys.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 

@@ -84,7 +84,10 @@ public sealed class ChangeQueryTests(GatewayApp app) : IClassFixture<GatewayApp>
 
         var until = DateTimeOffset.Parse(response.Headers.GetValues(RequestsController.ChangesUntilHeader).Single(), CultureInfo.InvariantCulture);
         Assert.InRange(until, now.AddSeconds(-12), DateTimeOffset.UtcNow.AddSeconds(-10));
-        // The next sync, from that bound, finds it once it has settled: a plain list shows it at once.
+        // The bound reads back as updated_after, to the microsecond; the next sync from it has the young change
+        // once that has settled, and a plain list shows it at once.
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+00:00$", response.Headers.GetValues(RequestsController.ChangesUntilHeader).Single());
+        Assert.DoesNotContain(Id(settled.Id), await app.IdsAsync($"?updated_after={Uri.EscapeDataString(until.ToString("O", CultureInfo.InvariantCulture))}"));
         Assert.Contains(Id(young.Id), await app.IdsAsync($"?service_request_id={young.Id}"));
     }
 
