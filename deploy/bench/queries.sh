@@ -5,7 +5,7 @@
 # ROUNDS times and the median is reported (this machine is small and shared). Then, unless PLANS=0, the plans of
 # the SQL the API runs (EF's own commands, EXPLAIN ANALYZE) at the same size, through the plan test.
 #
-#   deploy/bench/queries.sh                         # 1 000 000 reports, 3 rounds of 10 s, 8 connections
+#   deploy/bench/queries.sh                         # 1 000 000 reports, 3 rounds of 10 s, at 2 and at 8 connections
 #   ROWS=200000 ROUNDS=1 CONNECTIONS=4 PLANS=0 deploy/bench/queries.sh
 #
 # It uses a database of its own (open311_bench_listing), dropped afterwards, and the API on 127.0.0.1:5181.
@@ -16,7 +16,8 @@ cd "$repo_root"
 rows="${ROWS:-1000000}"
 rounds="${ROUNDS:-3}"
 duration="${DURATION:-10s}"
-connections="${CONNECTIONS:-8}"
+read -r -a connection_counts <<<"${CONNECTIONS:-2 8}"
+connections="${connection_counts[0]}"
 port="${OPEN311_BENCH_PORT:-5181}"
 database=open311_bench_listing
 base="http://127.0.0.1:$port"
@@ -85,22 +86,27 @@ declare -A rps p50 p99
 # Warm-up: JIT, connection pool, the tables' pages in memory.
 for name in radius bbox sync text; do run_wrk 3s "$name" >/dev/null; done
 for round in $(seq 1 "$rounds"); do
-  for name in "${cases[@]}"; do
-    read -r r a b <<<"$(measure "$name")"
-    rps[$name]+="$r "; p50[$name]+="$a "; p99[$name]+="$b "
+  for connections in "${connection_counts[@]}"; do
+    for name in "${cases[@]}"; do
+      read -r r a b <<<"$(measure "$name")"
+      rps[$name@$connections]+="$r "; p50[$name@$connections]+="$a "; p99[$name@$connections]+="$b "
+    done
   done
   echo "round $round done" >&2
 done
 
-ceiling="$(tr ' ' '\n' <<<"${rps[ceiling]}" | sed '/^$/d' | median)"
-printf '\n%-10s %10s %8s %9s %9s   (%s reports; median of %s rounds, %s each, %s connections)\n' \
-  case "req/s" "ceiling" "p50 ms" "p99 ms" "$rows" "$rounds" "$duration" "$connections"
-for name in "${cases[@]}"; do
-  r="$(tr ' ' '\n' <<<"${rps[$name]}" | sed '/^$/d' | median)"
-  a="$(tr ' ' '\n' <<<"${p50[$name]}" | sed '/^$/d' | median)"
-  b="$(tr ' ' '\n' <<<"${p99[$name]}" | sed '/^$/d' | median)"
-  printf '%-10s %10s %7.0f%% %9s %9s\n' "$name" "$r" "$(awk -v r="$r" -v c="$ceiling" 'BEGIN { print 100 * r / c }')" "$a" "$b"
+pick() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | median; }
+for connections in "${connection_counts[@]}"; do
+  ceiling="$(pick "${rps[ceiling@$connections]}")"
+  printf '\n%-10s %10s %8s %9s %9s   (%s reports; median of %s rounds, %s each, %s connections)\n' \
+    case "req/s" "ceiling" "p50 ms" "p99 ms" "$rows" "$rounds" "$duration" "$connections"
+  for name in "${cases[@]}"; do
+    r="$(pick "${rps[$name@$connections]}")"
+    printf '%-10s %10s %7.1f%% %9s %9s\n' "$name" "$r" "$(awk -v r="$r" -v c="$ceiling" 'BEGIN { print 100 * r / c }')" \
+      "$(pick "${p50[$name@$connections]}")" "$(pick "${p99[$name@$connections]}")"
+  done
 done
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (this machine: $(nproc) cores)"
 
 kill "$api_pid"; wait "$api_pid" 2>/dev/null || true; api_pid=
 psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)"
