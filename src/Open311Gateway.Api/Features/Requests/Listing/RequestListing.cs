@@ -35,7 +35,7 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
 
         // To the microsecond, as PostgreSQL keeps times: the bound a client gets back is the one that was compared.
         var settled = now - TimeSpan.FromSeconds(options.Value.ChangeSettleSeconds);
-        var changesUntil = settled.AddTicks(-(settled.UtcTicks % (TimeSpan.TicksPerMillisecond / 1000)));
+        var changesUntil = settled.AddTicks(-(settled.UtcTicks % TimeSpan.TicksPerMicrosecond));
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         // A page past the end is empty, even one whose offset no SQL OFFSET (an int in EF) could name.
         var rows = page.Offset > int.MaxValue ? [] : await PageAsync(query, scope, changesUntil, cancellationToken);
