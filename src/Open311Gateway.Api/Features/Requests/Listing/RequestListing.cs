@@ -79,7 +79,7 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
 
     private IQueryable<ServiceRequest> PublicRequests(IReadOnlyList<string> scope)
     {
-        var requests = db.ServiceRequests.AsNoTracking().Include(r => r.Service).ThenInclude(s => s!.Jurisdiction).VisibleToPublic();
+        var requests = db.ServiceRequests.AsNoTrackingWithIdentityResolution().Include(r => r.Service).ThenInclude(s => s!.Jurisdiction).VisibleToPublic();
         if (scope.Count == 1)
         {
             var only = scope[0];
