@@ -23,6 +23,9 @@ COPY --from=build /app/publish ./
 # The example catalogue that the entrypoint imports on every start.
 COPY deploy/catalog/ catalog/
 COPY deploy/docker/api-entrypoint.sh ./
+# Uploaded photos (ADR 14): a directory the non-root user owns, so that a named volume mounted there is writable.
+RUN mkdir -p /var/lib/open311/photos && chown "$APP_UID" /var/lib/open311/photos
+ENV Photos__Directory=/var/lib/open311/photos
 # The aspnet image listens on 8080 and brings a non-root user; run as that user.
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080

@@ -48,6 +48,8 @@ backoffice_output="$(api create-backoffice-key musterstadt.de "Demo-Backoffice")
 backoffice_key="$(printf '%s\n' "$backoffice_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
 
 base_url="http://127.0.0.1:$http_port"
+# Photos uploaded with reports are kept in .local/ and published under this API's URL (ADR 14).
+export Photos__Directory="$repo_root/.local/photos" Photos__PublicBaseUrl="$base_url/media/"
 
 # The worker and the demo back office run in the background for as long as the API runs. Their
 # Development settings share the demo HMAC key (dev-only-secret-musterstadt) with each other.

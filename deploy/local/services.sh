@@ -19,6 +19,8 @@
 #   OPEN311_RABBIT_NODE  Erlang node name of the broker    (default: open311@localhost)
 #   OPEN311_SKIP_RABBIT  1 = leave RabbitMQ alone          (default: 0)
 #   OPEN311_SKIP_PG      1 = leave PostgreSQL alone        (default: 0; tests that need a broker of their own)
+#   OPEN311_ERROR_QUEUE_TTL_HOURS  hours a message parked in the gateway's error and skipped
+#                        queues is kept before RabbitMQ drops it (default: 168; specs/privacy.md)
 #
 # The defaults match the gateway's built-in configuration defaults, so a fresh checkout
 # needs no settings. `env` prints the matching settings as shell `export` lines.
@@ -34,6 +36,7 @@ rabbit_port="${OPEN311_RABBIT_PORT:-5672}"
 rabbit_node="${OPEN311_RABBIT_NODE:-open311@localhost}"
 skip_rabbit="${OPEN311_SKIP_RABBIT:-0}"
 skip_pg="${OPEN311_SKIP_PG:-0}"
+error_queue_ttl_hours="${OPEN311_ERROR_QUEUE_TTL_HOURS:-168}"
 
 pg_bin=/usr/lib/postgresql/15/bin
 rabbit_bin=/usr/lib/rabbitmq/bin
@@ -325,6 +328,18 @@ print_env() {
 rabbit_enabled() { [[ $skip_rabbit != 1 ]]; }
 pg_enabled() { [[ $skip_pg != 1 ]]; }
 
+# Messages parked in error and skipped queues may carry personal data, and nothing reads them by itself: they
+# expire (specs/privacy.md, ADR 16). A policy rather than a queue argument: it also reaches queues (and messages)
+# that exist already, and RabbitMQ refuses to re-declare an existing queue with a new argument.
+rabbit_error_queue_policy() {  # $1 = virtual host
+  [[ $error_queue_ttl_hours =~ ^[0-9]+([.][0-9]+)?$ ]] ||
+    die "OPEN311_ERROR_QUEUE_TTL_HOURS must be a number of hours, not '$error_queue_ttl_hours'"
+  local ms
+  ms="$(awk -v h="$error_queue_ttl_hours" 'BEGIN { printf "%d", h * 3600000 }')"
+  rabbit_run rabbitmqctl -q -n "$rabbit_node" set_policy -p "$1" --apply-to queues \
+    open311-error-queue-ttl '^open311-.*_(error|skipped)$' "{\"message-ttl\":$ms}" >/dev/null
+}
+
 # Virtual hosts isolate test runs that share one broker (queues of the same name, bindings).
 rabbit_vhost() {  # $1 = add|delete, $2 = name
   rabbit_init_dir
@@ -332,6 +347,7 @@ rabbit_vhost() {  # $1 = add|delete, $2 = name
   if [[ $1 == add ]]; then
     rabbit_run rabbitmqctl -q -n "$rabbit_node" add_vhost "$2" >/dev/null
     rabbit_run rabbitmqctl -q -n "$rabbit_node" set_permissions -p "$2" guest '.*' '.*' '.*' >/dev/null
+    rabbit_error_queue_policy "$2"
   else
     rabbit_run rabbitmqctl -q -n "$rabbit_node" delete_vhost "$2" >/dev/null
   fi
@@ -341,7 +357,7 @@ case "${1:-start}" in
   start)
     mkdir -p "$state_dir"
     if pg_enabled; then pg_start; fi
-    if rabbit_enabled; then rabbit_start; fi
+    if rabbit_enabled; then rabbit_start; rabbit_error_queue_policy /; fi
     if pg_enabled; then echo "ConnectionStrings__Gateway=Host=127.0.0.1;Port=$pg_port;Database=$pg_db;Username=postgres;Password=postgres"; fi
     if rabbit_enabled; then echo "RabbitMq__Host=127.0.0.1 RabbitMq__Port=$rabbit_port"; fi
     ;;

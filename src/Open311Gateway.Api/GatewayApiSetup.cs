@@ -12,7 +12,10 @@ using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
+using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Photos;
+using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api;
@@ -28,15 +31,23 @@ public static class GatewayApiSetup
 
         services.AddGatewayData(builder.Configuration);
         services.AddCatalog();
+        services.AddPhotos();
         services.AddDeliveries(builder.Configuration);
+        services.AddPrivacy(builder.Configuration);
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JurisdictionResolver>();
+        services.AddScoped<BoundaryLookup>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
+        services.AddScoped<DuplicateHints>();
         services.AddScoped<RequestIntake>();
         services.AddOptions<RequestListingOptions>().BindConfiguration(RequestListingOptions.Section);
         services.AddScoped<RequestListing>();
+        services.AddScoped<ReportPhotoIntake>();
+        services.AddScoped<ReportModeration>();
+        services.AddScoped<JurisdictionRouter>();
+        services.AddScoped<GridPosition>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();
@@ -62,6 +73,7 @@ public static class GatewayApiSetup
         app.UseRouting();
         app.MapControllers();
         app.MapOpenApiDocument();
+        app.MapPhotos();
         app.MapGatewayHealthChecks();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {

@@ -20,6 +20,15 @@ public sealed record ServiceRequestSubmitted
     public string? Description { get; init; }
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
+    /// <summary>
+    /// The projected CRS of <see cref="Easting"/> and <see cref="Northing"/>, as the catalogue names it (<c>EPSG:25832</c>);
+    /// null when the report has no point or its jurisdiction no <c>crs</c>. Computed once, when the report was stored.
+    /// </summary>
+    public string? ProjectedCrs { get; init; }
+    /// <summary>The point's easting in <see cref="ProjectedCrs"/>, in metres (UTM without zone prefix).</summary>
+    public double? Easting { get; init; }
+    /// <summary>The point's northing in <see cref="ProjectedCrs"/>, in metres.</summary>
+    public double? Northing { get; init; }
     public string? AddressString { get; init; }
     public string? AddressId { get; init; }
     public IReadOnlyList<string> MediaUrls { get; init; } = [];

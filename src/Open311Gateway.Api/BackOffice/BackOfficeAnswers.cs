@@ -1,5 +1,6 @@
 using System.Globalization;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Statuses;
 
@@ -18,6 +19,21 @@ public static class BackOfficeAnswers
             .Add("status", update.Status)
             .Add("core_status", core)
             .Add("updated_datetime", Open311Time.Format(update.UpdatedAt, zone))), Open311Format.Json);
+    }
+
+    /// <summary>What a release or hide left the report in (specs/backoffice-api.md, "Moderation").</summary>
+    public static Open311Result Moderated(long requestId, ModerationOutcome outcome) =>
+        new(new Open311Document("moderation", new Open311Object()
+            .Add("service_request_id", requestId.ToString(CultureInfo.InvariantCulture))
+            .Add("moderation", outcome.State)
+            .Add("changed", outcome.Changed)
+            .Add("visible_to_public", outcome.VisibleToPublic)), Open311Format.Json);
+
+    /// <summary>401 with the challenge RFC 6750 asks for: the key is missing, malformed, unknown or revoked.</summary>
+    public static Open311Result Unauthorized(HttpResponse response)
+    {
+        response.Headers.WWWAuthenticate = "Bearer";
+        return Error(StatusCodes.Status401Unauthorized, "A valid back-office key is required: send Authorization: Bearer o311_<key id>_<secret>.");
     }
 
     public static Open311Result Error(int statusCode, params IEnumerable<string> descriptions) =>

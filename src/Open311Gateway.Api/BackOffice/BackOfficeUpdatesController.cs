@@ -25,12 +25,7 @@ public sealed class BackOfficeUpdatesController(
     public async Task<IActionResult> Create(string id, CancellationToken cancellationToken)
     {
         var backOffice = await keys.FindClientAsync(BearerToken.From(Request), cancellationToken);
-        if (backOffice is null)
-        {
-            Response.Headers.WWWAuthenticate = "Bearer";
-            return BackOfficeAnswers.Error(StatusCodes.Status401Unauthorized,
-                "A valid back-office key is required: send Authorization: Bearer o311_<key id>_<secret>.");
-        }
+        if (backOffice is null) return BackOfficeAnswers.Unauthorized(Response);
 
         // Another jurisdiction's report gets the same answer as none at all: a key must not reveal what exists elsewhere.
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;

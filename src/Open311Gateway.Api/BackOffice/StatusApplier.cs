@@ -32,6 +32,10 @@ public static class StatusApplier
                     .SetProperty(r => r.StatusNotes, update.Description)
                     .SetProperty(r => r.UpdatedAt, update.UpdatedAt)
                     .SetProperty(r => r.PublicChangedAt, now);
+                // The retention of personal data counts from the first closing status (FIXED, then CLOSED, keeps the
+                // first); a reopened report is open again and its clock starts afresh when it closes next.
+                if (core == ExtendedStatuses.Closed) set.SetProperty(r => r.ClosedAt, r => r.ClosedAt ?? now);
+                else set.SetProperty(r => r.ClosedAt, (DateTimeOffset?)null);
                 if (update.AgencyResponsible is not null) set.SetProperty(r => r.AgencyResponsible, update.AgencyResponsible);
                 if (update.ExpectedAt is not null) set.SetProperty(r => r.ExpectedAt, update.ExpectedAt);
             }, cancellationToken);

@@ -17,15 +17,15 @@ public sealed class CatalogImporter(GatewayDbContext db, TimeProvider clock)
     private const long ImportLockKey = 311_000_001;
 
     /// <exception cref="FileNotFoundException">The path does not exist.</exception>
-    public async Task<CatalogImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var yaml = await File.ReadAllTextAsync(path, cancellationToken);
-        return await ImportAsync(new StringReader(yaml), cancellationToken);
-    }
+    public async Task<CatalogImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default) =>
+        await ImportAsync(await CatalogParser.ParseFileAsync(path, cancellationToken), cancellationToken);
 
-    public async Task<CatalogImportResult> ImportAsync(TextReader yaml, CancellationToken cancellationToken = default)
+    /// <summary>Imports a catalogue given as text; it cannot name boundary files (there is no file to find them beside).</summary>
+    public Task<CatalogImportResult> ImportAsync(TextReader yaml, CancellationToken cancellationToken = default) =>
+        ImportAsync(CatalogParser.Parse(yaml), cancellationToken);
+
+    private async Task<CatalogImportResult> ImportAsync(CatalogParseResult parsed, CancellationToken cancellationToken)
     {
-        var parsed = CatalogParser.Parse(yaml);
         if (!parsed.IsValid)
         {
             return CatalogImportResult.Refused(parsed.Errors);
@@ -41,7 +41,7 @@ public sealed class CatalogImporter(GatewayDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey})", cancellationToken);
 
-        var existing = await db.Jurisdictions.Include(j => j.Services).ToListAsync(cancellationToken);
+        var existing = await db.Jurisdictions.Include(j => j.Services).Include(j => j.Boundary).ToListAsync(cancellationToken);
         var synchronizer = new CatalogSynchronizer(db, clock.GetUtcNow());
         synchronizer.Apply(catalog, existing);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Open311Gateway.Api.Catalog.Boundaries;
 using Open311Gateway.Api.Catalog.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,7 +15,12 @@ public static class CatalogParser
 
     public static CatalogParseResult Parse(string yaml) => Parse(new StringReader(yaml));
 
-    public static CatalogParseResult Parse(TextReader yaml)
+    /// <summary>Reads a catalogue file; files it names (boundaries) are found relative to it.</summary>
+    public static async Task<CatalogParseResult> ParseFileAsync(string path, CancellationToken cancellationToken = default) =>
+        Parse(new StringReader(await File.ReadAllTextAsync(path, cancellationToken)), Path.GetDirectoryName(Path.GetFullPath(path)));
+
+    /// <param name="baseDirectory">Where files the catalogue names are looked for; null: the catalogue may name none.</param>
+    public static CatalogParseResult Parse(TextReader yaml, string? baseDirectory = null)
     {
         var stream = new YamlStream();
         try
@@ -30,7 +36,7 @@ public static class CatalogParser
                 (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), $"YAML error: {ex.Message}")]);
         }
 
-        var context = new ParseContext();
+        var context = new ParseContext(baseDirectory);
         var catalog = Read(stream, context);
         return context.Errors.Count == 0 && catalog is not null
             ? CatalogParseResult.Valid(catalog)
@@ -61,10 +67,11 @@ public static class CatalogParser
         }
 
         var ids = new UniqueValues<string>(context);
+        var boundaries = new BoundaryOverlaps(context);
         var jurisdictions = new List<CatalogJurisdiction>();
         for (var index = 0; index < items.Count; index++)
         {
-            if (JurisdictionReader.Read(items[index], $"jurisdictions[{index}]", context, ids) is { } jurisdiction)
+            if (JurisdictionReader.Read(items[index], $"jurisdictions[{index}]", context, ids, boundaries) is { } jurisdiction)
             {
                 jurisdictions.Add(jurisdiction);
             }

@@ -13,7 +13,9 @@ public sealed record CatalogService(
     string? ExternalCode = null,
     CatalogDelivery? Delivery = null,
     IReadOnlyDictionary<string, string>? DeliverySettings = null,
-    IReadOnlyDictionary<string, string>? ExternalAttributes = null)
+    IReadOnlyDictionary<string, string>? ExternalAttributes = null,
+    bool Private = false,
+    CatalogDuplicateHint? DuplicateHint = null)
 {
     /// <summary>GeoReport v2 <c>metadata</c>: true when the service has a definition to fetch.</summary>
     public bool Metadata => Attributes.Count > 0;

@@ -4,6 +4,8 @@ using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Operations;
+using Open311Gateway.Api.Moderation;
+using Open311Gateway.Api.Privacy;
 
 namespace Open311Gateway.Api.Cli;
 
@@ -24,11 +26,15 @@ public static class OperatorCommands
         ["create-backoffice-key"] = "create-backoffice-key <jurisdiction> <name>  issue a back office's key for the status API (printed once)",
         ["revoke-backoffice-key"] = "revoke-backoffice-key <key id|key>  revoke a back office's key",
         ["list-backoffice-keys"] = "list-backoffice-keys         list back offices and their key ids",
+        ["release-report"] = "release-report <id>          publish a held or hidden report (moderation; the back office has it already)",
+        ["hide-report"] = "hide-report <id>             take a report from public view (moderation); release-report shows it again",
         ["list-deliveries"] = "list-deliveries [state]      latest deliveries (state: in_flight, retry_wait, delivered, rejected, failed)",
         ["replay-delivery"] = "replay-delivery <id> [reroute]  send a failed or rejected delivery again (reroute: by the catalogue's route now, not the stored one)",
         ["replay-failed"] = "replay-failed <jurisdiction> send every failed delivery of a jurisdiction again",
         ["list-parked-outbox"] = "list-parked-outbox           outbox messages parked after failing by themselves, with the reason",
         ["replay-parked-outbox"] = "replay-parked-outbox <id|all>  let the dispatcher try parked outbox messages again",
+        ["erase-personal-data"] = "erase-personal-data <e-mail|phone> [jurisdiction]  erase one person's data on request (DSGVO Art. 17); the public record stays",
+        ["run-retention"] = "run-retention                erase now the personal data whose retention after closing ran out (the API does it hourly)",
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Usage.ContainsKey(args[0]) || args[0] == "help");
@@ -66,7 +72,7 @@ public static class OperatorCommands
                 await output.WriteLineAsync(imported.ToString());
                 return imported.Succeeded ? 0 : 1;
             case "check-catalog" when operands.Length == 1:
-                var parsed = CatalogParser.Parse(await File.ReadAllTextAsync(operands[0], cancellationToken));
+                var parsed = await CatalogParser.ParseFileAsync(operands[0], cancellationToken);
                 foreach (var e in parsed.Errors) await output.WriteLineAsync(e.ToString());
                 await output.WriteLineAsync(parsed.IsValid ? "The catalogue is valid." : "The catalogue has errors.");
                 return parsed.IsValid ? 0 : 1;
@@ -96,6 +102,8 @@ public static class OperatorCommands
                 foreach (var o in await provider.GetRequiredService<BackOfficeKeyService>().ListAsync(cancellationToken))
                     await output.WriteLineAsync($"{o.KeyId}\t{o.JurisdictionId}\t{o.Name}\tcreated {o.CreatedAt:u}\t{(o.RevokedAt is { } r ? $"revoked {r:u}" : "active")}");
                 return 0;
+            case "release-report" or "hide-report" when operands.Length == 1:
+                return await ModerateAsync(provider.GetRequiredService<ReportModeration>(), args[0] == "release-report", operands[0], output, cancellationToken);
             case "list-deliveries" when operands.Length <= 1:
                 foreach (var d in await provider.GetRequiredService<DeliveryOperations>().ListAsync(operands.FirstOrDefault(), cancellationToken))
                     await output.WriteLineAsync($"{d.Id}\t{d.JurisdictionId}\t{d.Kind}\trequest {d.ServiceRequestId}\t{d.State}\tattempts {d.Attempts}\t{d.UpdatedAt:u}\t{d.LastError}");
@@ -117,10 +125,33 @@ public static class OperatorCommands
                     .ReplayParkedAsync(operands[0] == "all" ? null : long.Parse(operands[0], System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
                 await output.WriteLineAsync($"{unparked} parked outbox messages will be sent again.");
                 return unparked > 0 || operands[0] == "all" ? 0 : 1;
+            case "erase-personal-data" when operands.Length is 1 or 2:
+                var erasure = await provider.GetRequiredService<ErasureOnRequest>().EraseAsync(operands[0], operands.ElementAtOrDefault(1), cancellationToken);
+                // The audit entry names rows, never the person: the address or number is not repeated here either.
+                await output.WriteLineAsync($"Erased personal data in {erasure.ServiceRequestIds.Count} reports, {erasure.RequestUpdateIds.Count} follow-ups, "
+                    + $"{erasure.Deliveries} deliveries and {erasure.OutboxMessages} waiting outbox messages"
+                    + $" in {erasure.JurisdictionId ?? "every jurisdiction"} (audit entry {erasure.Id}).");
+                return 0;
+            case "run-retention":
+                var swept = await provider.GetRequiredService<RetentionSweep>().RunAsync(cancellationToken);
+                await output.WriteLineAsync($"Retention: {swept} reports whose retention ran out had personal data erased.");
+                return 0;
             default:
                 await output.WriteLineAsync("Commands:");
                 foreach (var line in Usage.Values) await output.WriteLineAsync("  " + line);
                 return args[0] == "help" ? 0 : 2;
         }
+    }
+
+    private static async Task<int> ModerateAsync(ReportModeration moderation, bool release, string id, TextWriter output, CancellationToken cancellationToken)
+    {
+        var requestId = long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
+        var outcome = requestId <= 0 ? ModerationOutcome.NotFound
+            : release ? await moderation.ReleaseAsync(requestId, null, cancellationToken) : await moderation.HideAsync(requestId, null, cancellationToken);
+        var done = release ? "released" : "hidden";
+        await output.WriteLineAsync(!outcome.Found ? $"No report with id {id}."
+            : !outcome.Changed ? $"Report {requestId} was {done} already; nothing changed."
+            : $"Report {requestId} {done}." + (release && !outcome.VisibleToPublic ? " Its service is private or blackbox, so the public still does not see it." : ""));
+        return outcome.Found ? 0 : 1;
     }
 }

@@ -7,6 +7,7 @@ namespace Open311Gateway.Api.Data;
 public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbContext(options)
 {
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<JurisdictionBoundary> JurisdictionBoundaries => Set<JurisdictionBoundary>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
@@ -16,6 +17,7 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StatusPoll> StatusPolls => Set<StatusPoll>();
     public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
+    public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,8 +19,10 @@ public sealed class JurisdictionResolver(GatewayDbContext db)
             {
                 1 => new(active[0], null),
                 0 => new(null, new(StatusCodes.Status404NotFound, "No jurisdiction is configured on this endpoint.")),
-                _ => new(null, new(StatusCodes.Status400BadRequest,
-                    "jurisdiction_id is required: this endpoint serves " + string.Join(", ", active.Select(j => j.Id)) + ".")),
+                _ => new(null, new(StatusCodes.Status400BadRequest, RequiredMessage(active.Select(j => j.Id).ToList())))
+                {
+                    Choices = active.Select(j => j.Id).ToList(),
+                },
             };
         }
         var match = active.FirstOrDefault(j => string.Equals(j.Id, jurisdictionId.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -28,4 +30,6 @@ public sealed class JurisdictionResolver(GatewayDbContext db)
             ? new(null, new(StatusCodes.Status404NotFound, $"Unknown jurisdiction_id '{jurisdictionId}'."))
             : new(match, null);
     }
+
+    public static string RequiredMessage(IReadOnlyList<string> served) => "jurisdiction_id is required: this endpoint serves " + string.Join(", ", served) + ".";
 }

@@ -20,6 +20,6 @@ public sealed class Open311Options
     /// <summary>Discovery's <c>key_service</c>: how a client app gets an API key.</summary>
     public string? KeyService { get; set; }
 
-    /// <summary>Largest request body accepted; reports carry media as URLs, so a small limit suffices.</summary>
+    /// <summary>Largest request body accepted, besides a new report's one photo (<c>Photos:MaxBytes</c>, ADR 14).</summary>
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 }

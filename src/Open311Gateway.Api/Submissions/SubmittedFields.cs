@@ -4,13 +4,30 @@ namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// The fields of a POST, whatever the body's encoding: each name with every value it was given.
-/// Empty values count as absent, as clients send <c>jurisdiction_id=</c>.
+/// Empty values count as absent, as clients send <c>jurisdiction_id=</c>. Photos (<c>media</c>) are kept apart,
+/// as bytes, where the POST accepts them.
 /// </summary>
 public sealed partial class SubmittedFields
 {
     private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
+    private readonly List<SubmittedPhoto> _photos = [];
 
     public IEnumerable<string> Names => _fields.Keys;
+
+    /// <summary>Every <c>media</c> photo sent, in order; a report takes one (the validator says so).</summary>
+    public IReadOnlyList<SubmittedPhoto> Photos => _photos;
+
+    /// <summary>Adds the photo the budget just closed, or, when there was none (empty), lets another come.</summary>
+    public void AddPhoto(SubmittedPhoto? photo, BodyBudget budget)
+    {
+        if (photo is { Bytes.Length: > 0 } or { Bytes: null }) _photos.Add(photo);
+        else budget.ForgetPhoto();
+    }
+
+    /// <summary><c>media</c> parts or fields after the first photo: read within the field limit, not kept, counted to refuse them.</summary>
+    public int ExtraPhotos { get; private set; }
+
+    public void CountExtraPhoto() => ExtraPhotos++;
 
     public void Add(string name, string? value)
     {

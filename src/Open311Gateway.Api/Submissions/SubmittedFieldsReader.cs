@@ -1,46 +1,63 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-using Newtonsoft.Json.Linq;
-using Newtonsoft.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Open311Gateway.Api.Open311;
 
 namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// Reads a POST's fields from the query string and a form-encoded (the standard), multipart or JSON body.
-/// The body is read with a size limit of our own, so an oversized one is refused before it is parsed.
+/// The body is read as it streams in, within <see cref="BodyLimits"/>: a body past them is refused (413) as soon
+/// as it passes them, before it is held whole, whatever its Content-Length claimed (ADR 2, ADR 14).
 /// </summary>
 public static class SubmittedFieldsReader
 {
-    public static async Task<(SubmittedFields? Fields, Open311Error? Error)> ReadAsync(HttpRequest request, int maxBodyBytes, CancellationToken cancellationToken)
+    public static async Task<(SubmittedFields? Fields, Open311Error? Error)> ReadAsync(HttpRequest request, BodyLimits limits, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBodyBytes) return (null, TooLarge(maxBodyBytes));
-        var body = await ReadBoundedAsync(request.Body, maxBodyBytes, cancellationToken);
-        if (body is null) return (null, TooLarge(maxBodyBytes));
+        if (request.ContentLength > limits.MaxBodyBytes) return (null, TooLarge(BodyBudget.BodyTooLarge(limits)));
+        // Kestrel's own limit (30 MB) must not cut a body our limits allow (a larger Photos:MaxBytes); ours apply anyway.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel
+            && kestrel.MaxRequestBodySize < limits.MaxBodyBytes)
+            kestrel.MaxRequestBodySize = limits.MaxBodyBytes + 1;
+        var budget = new BodyBudget(limits);
+        var body = new BoundedBodyStream(request.Body, budget);
 
         var fields = new SubmittedFields();
         foreach (var (name, values) in request.Query)
             foreach (var value in values) fields.Add(name, value);
-        if (body.Length == 0) return (fields, null);
 
+        try
+        {
+            var (read, error) = await ParseAsync(request, body, fields, budget, cancellationToken);
+            // As before bodies were read as they stream: an oversized body is 413 even when it is broken early on.
+            if (error is not null) await DrainAsync(body, cancellationToken);
+            return (read, error);
+        }
+        catch (BodyTooLargeException e)
+        {
+            return (null, TooLarge(e.Message));
+        }
+    }
+
+    private static async Task<(SubmittedFields?, Open311Error?)> ParseAsync(
+        HttpRequest request, Stream body, SubmittedFields fields, BodyBudget budget, CancellationToken cancellationToken)
+    {
         try
         {
             var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
             switch (mediaType)
             {
                 case "application/x-www-form-urlencoded":
-                    using (var reader = new FormReader(new MemoryStream(body), Encoding.UTF8))
-                        AddAll(fields, await reader.ReadFormAsync(cancellationToken));
+                    await FormBodyReader.ReadAsync(body, fields, budget, cancellationToken);
                     return (fields, null);
                 case "multipart/form-data":
-                    request.Body = new MemoryStream(body);
-                    AddAll(fields, await request.ReadFormAsync(cancellationToken));
+                    await MultipartBodyReader.ReadAsync(body, request.ContentType, fields, budget, cancellationToken);
                     return (fields, null);
                 case "application/json":
-                    return AddJson(fields, Encoding.UTF8.GetString(body));
+                    var error = await JsonBodyReader.ReadAsync(body, fields, budget, cancellationToken);
+                    return error is null ? (fields, null) : (null, error);
                 default:
-                    return (null, new(StatusCodes.Status400BadRequest,
+                    // No body at all (fields in the query string) needs no content type.
+                    var empty = await body.ReadAsync(new byte[1], cancellationToken) == 0;
+                    return empty ? (fields, null) : (null, new(StatusCodes.Status400BadRequest,
                         $"Unsupported Content-Type '{request.ContentType}': send application/x-www-form-urlencoded (or application/json)."));
             }
         }
@@ -50,8 +67,21 @@ public static class SubmittedFieldsReader
         }
     }
 
-    private static Open311Error TooLarge(int maxBodyBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBodyBytes} bytes; send media as media_url.");
+    /// <summary>Reads the rest of a refused body without keeping it, so that the budget can still call it too large.</summary>
+    private static async Task DrainAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var scratch = new byte[16 * 1024];
+        try
+        {
+            while (await body.ReadAsync(scratch, cancellationToken) > 0) { }
+        }
+        catch (IOException)
+        {
+            // The client went away: its 400 stands.
+        }
+    }
+
+    private static Open311Error TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, message);
 
     internal static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
@@ -64,67 +94,5 @@ public static class SubmittedFieldsReader
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    private static void AddAll(SubmittedFields fields, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> form)
-    {
-        foreach (var (name, values) in form)
-            foreach (var value in values) fields.Add(name, value);
-    }
-
-    // JSON uses the form's field names; attributes may come as "attribute[CODE]" keys or as an "attribute" object.
-    private static (SubmittedFields?, Open311Error?) AddJson(SubmittedFields fields, string json)
-    {
-        JToken root;
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(json)) { MaxDepth = 8, DateParseHandling = DateParseHandling.None };
-            root = JToken.ReadFrom(reader);
-            // ReadFrom stops after the first value: a second one ({"a":1}{"b":2}) or stray text is refused, not ignored.
-            while (reader.Read())
-                if (reader.TokenType != JsonToken.Comment) throw new JsonReaderException("Additional content after the JSON value.");
-        }
-        catch (JsonException e)
-        {
-            return (null, new(StatusCodes.Status400BadRequest, "The JSON body is not valid JSON: " + e.Message));
-        }
-        if (root is not JObject obj) return (null, new(StatusCodes.Status400BadRequest, "The JSON body must be an object of fields."));
-
-        foreach (var property in obj.Properties())
-        {
-            if (property.Name == "attribute" && property.Value is JObject attributes)
-            {
-                foreach (var attribute in attributes.Properties())
-                    if (!AddJsonValue(fields, $"attribute[{attribute.Name}]", attribute.Value))
-                        return (null, NotAScalar($"attribute.{attribute.Name}"));
-            }
-            else if (!AddJsonValue(fields, property.Name, property.Value))
-                return (null, NotAScalar(property.Name));
-        }
-        return (fields, null);
-    }
-
-    private static Open311Error NotAScalar(string name) =>
-        new(StatusCodes.Status400BadRequest, $"{name} must be a string, a number, a boolean or a list of those.");
-
-    private static bool AddJsonValue(SubmittedFields fields, string name, JToken value)
-    {
-        if (value is JArray array) return array.All(item => AddJsonValue(fields, name, item));
-        switch (value.Type)
-        {
-            case JTokenType.Null:
-                return true;
-            case JTokenType.String:
-                fields.Add(name, value.Value<string>());
-                return true;
-            case JTokenType.Integer or JTokenType.Float:
-                fields.Add(name, Convert.ToString(((JValue)value).Value, CultureInfo.InvariantCulture));
-                return true;
-            case JTokenType.Boolean:
-                fields.Add(name, value.Value<bool>() ? "true" : "false");
-                return true;
-            default:
-                return false;
-        }
     }
 }

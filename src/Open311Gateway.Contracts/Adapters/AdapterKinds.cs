@@ -37,6 +37,9 @@ public static class AdapterKinds
             new("our_id_field", SettingType.WholeNumber, Required: true),
             new("latitude_field", SettingType.WholeNumber),
             new("longitude_field", SettingType.WholeNumber),
+            // Easting and northing in the jurisdiction's crs, when it has one (catalogue key crs).
+            new("easting_field", SettingType.WholeNumber),
+            new("northing_field", SettingType.WholeNumber),
         ]),
     ];
 

@@ -72,6 +72,14 @@ public static class BackOfficeHelpers
         return app.Client.SendAsync(message);
     }
 
+    /// <summary>Releases or hides a report through the back-office API (<paramref name="action"/>: release, hide).</summary>
+    public static Task<HttpResponseMessage> PostModerationAsync(this GatewayApp app, string? key, string requestId, string action)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, $"/backoffice/v1/requests/{requestId}/{action}");
+        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return app.Client.SendAsync(message);
+    }
+
     public static async Task<List<RequestUpdate>> UpdatesOfAsync(this GatewayApp app, string requestId)
     {
         var rowId = long.Parse(requestId, CultureInfo.InvariantCulture);

@@ -108,7 +108,7 @@ public sealed class HostileInputTests(GatewayApp app) : IClassFixture<GatewayApp
 
     // ---- size
 
-    private const string TooLarge = "The request body is larger than 262144 bytes; send media as media_url.";
+    private const string TooLarge = "The request's fields are larger than 262144 bytes; only one photo (media) may be larger.";
 
     [Fact]
     public async Task An_8_mib_body_with_a_content_length_answers_413() =>

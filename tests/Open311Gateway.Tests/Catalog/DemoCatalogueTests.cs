@@ -35,6 +35,16 @@ public class DemoCatalogueTests
     }
 
     [Theory]
+    [InlineData(52.52, 13.405, "musterstadt.de")]
+    [InlineData(52.40, 13.10, "beispieldorf.de")]
+    public void The_readme_points_lie_each_in_the_boundary_of_its_own_jurisdiction_only(double lat, double lon, string jurisdiction)
+    {
+        var point = new NetTopologySuite.Geometries.Point(lon, lat);
+        Assert.Equal([jurisdiction], Demo.Jurisdictions.Where(j => j.Boundary!.Covers(point)).Select(j => j.Id));
+        Assert.All(Demo.Jurisdictions, j => Assert.Equal(25833, j.ProjectedSrid));
+    }
+
+    [Theory]
     [InlineData("SCHLAGLOCH", "realtime")]
     [InlineData("STRASSENBELEUCHTUNG", "realtime")]
     [InlineData("WILDER_MUELL", "batch")]
@@ -44,6 +54,15 @@ public class DemoCatalogueTests
     [InlineData("HINWEIS_ALLGEMEIN", "blackbox")]
     public void The_demo_catalogue_offers_the_expected_services(string code, string type) =>
         Assert.Equal(type, Service(code).Type);
+
+    [Fact]
+    public void The_demo_catalogue_hints_at_duplicate_potholes_and_keeps_damage_reports_private()
+    {
+        Assert.Equal(new CatalogDuplicateHint(30, 30), Service("SCHLAGLOCH").DuplicateHint);
+        Assert.True(Service("SACHBESCHAEDIGUNG").Private);
+        Assert.Equal(["SACHBESCHAEDIGUNG"], Musterstadt.Services.Where(s => s.Private).Select(s => s.Code));
+        Assert.All(Demo.Jurisdictions, j => Assert.False(j.HoldNewReports));
+    }
 
     [Fact]
     public void Umlauts_in_the_demo_catalogue_are_read_as_written()

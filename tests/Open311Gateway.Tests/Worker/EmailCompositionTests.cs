@@ -25,6 +25,18 @@ public class EmailCompositionTests
         Assert.Equal("de", mail.Headers[HeaderId.ContentLanguage]);
     }
 
+    [Theory]
+    [InlineData("de", "Ostwert, Nordwert (EPSG:25832): 405577.31, 5757743.76")]
+    [InlineData("en", "Easting, northing (EPSG:25832): 405577.31, 5757743.76")]
+    public void Easting_and_northing_follow_the_coordinates_when_the_message_has_them(string language, string line)
+    {
+        Assert.Contains(line, Report(language).TextBody);
+        Assert.Contains(line.Split(':')[0], Report(language).HtmlBody);
+        var withoutGrid = EmailComposer.Report(EmailSamples.Report(language) with { ProjectedCrs = null, Easting = null, Northing = null },
+            EmailSamples.Options(), To, Now);
+        Assert.DoesNotContain(line.Split(' ')[0], withoutGrid.TextBody);
+    }
+
     [Fact]
     public void Replies_go_to_the_gateway_not_to_the_citizen()
     {

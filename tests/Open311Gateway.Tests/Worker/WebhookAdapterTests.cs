@@ -31,7 +31,7 @@ public class WebhookAdapterTests
         var body = call.Json;
         Assert.Equal(
             ["type", "service_request_id", "token", "jurisdiction_id", "service_code", "open311_service_code", "service_name",
-             "requested_datetime", "description", "lat", "long", "address_string", "address_id", "media_urls", "attributes",
+             "requested_datetime", "description", "lat", "long", "projected", "address_string", "address_id", "media_urls", "attributes",
              "contact", "device_id", "account_id", "attempt", "sent_at"],
             body.EnumerateObject().Select(p => p.Name));
         Assert.Equal("service_request", body.GetProperty("type").GetString());

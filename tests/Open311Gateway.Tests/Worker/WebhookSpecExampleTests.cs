@@ -26,6 +26,7 @@ public class WebhookSpecExampleTests
             ServiceRequestId = "2026-000123", JurisdictionId = "musterstadt.de", ServiceCode = "schlagloch",
             ServiceName = "Schlagloch / Straßenschaden", RequestedAt = new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.FromHours(1)),
             Description = "Tiefes Schlagloch vor der Bäckerei Müller.", Latitude = 51.96236, Longitude = 7.62571,
+            ProjectedCrs = "EPSG:25832", Easting = 405577.306, Northing = 5757743.763,
             AddressString = "Königstraße 5, 48143 Musterstadt", MediaUrls = ["https://media.example.org/2026/03/loch.jpg"],
             Attributes = new Dictionary<string, IReadOnlyList<string>> { ["tiefe"] = ["10-20cm"], ["gefahr"] = ["radweg", "nachts"] },
             Email = "juergen.mueller@example.de", Phone = "+49 251 123456", FirstName = "Jürgen", LastName = "Müller", DeviceId = "a1b2c3",
@@ -34,9 +35,9 @@ public class WebhookSpecExampleTests
         var body = WebhookMapping.ServiceRequest(report, new DateTimeOffset(2026, 3, 1, 8, 30, 2, TimeSpan.Zero));
 
         Assert.Equal(
-            """{"type":"service_request","service_request_id":"2026-000123","token":null,"jurisdiction_id":"musterstadt.de","service_code":"STR-042","open311_service_code":"schlagloch","service_name":"Schlagloch / Straßenschaden","requested_datetime":"2026-03-01T09:30:00+01:00","description":"Tiefes Schlagloch vor der Bäckerei Müller.","lat":51.96236,"long":7.62571,"address_string":"Königstraße 5, 48143 Musterstadt","address_id":null,"media_urls":["https://media.example.org/2026/03/loch.jpg"],"attributes":{"tiefe":["10-20cm"],"gefahr":["radweg","nachts"]},"contact":{"email":"juergen.mueller@example.de","phone":"+49 251 123456","first_name":"Jürgen","last_name":"Müller"},"device_id":"a1b2c3","account_id":null,"attempt":1,"sent_at":"2026-03-01T08:30:02+00:00"}""",
+            """{"type":"service_request","service_request_id":"2026-000123","token":null,"jurisdiction_id":"musterstadt.de","service_code":"STR-042","open311_service_code":"schlagloch","service_name":"Schlagloch / Straßenschaden","requested_datetime":"2026-03-01T09:30:00+01:00","description":"Tiefes Schlagloch vor der Bäckerei Müller.","lat":51.96236,"long":7.62571,"projected":{"crs":"EPSG:25832","easting":405577.306,"northing":5757743.763},"address_string":"Königstraße 5, 48143 Musterstadt","address_id":null,"media_urls":["https://media.example.org/2026/03/loch.jpg"],"attributes":{"tiefe":["10-20cm"],"gefahr":["radweg","nachts"]},"contact":{"email":"juergen.mueller@example.de","phone":"+49 251 123456","first_name":"Jürgen","last_name":"Müller"},"device_id":"a1b2c3","account_id":null,"attempt":1,"sent_at":"2026-03-01T08:30:02+00:00"}""",
             Encoding.UTF8.GetString(body));
-        Assert.Equal("sha256=622da46d4da5a12e66d1ba8470c7360f1a4216adc6ba042c9bcb0a487395091b", WebhookSignature.Compute(Secret, body));
+        Assert.Equal("sha256=8fc9305fb6062b2c4f6a701b27e364a1ac8dad8f5fa8525ae7272b48ba3e47fb", WebhookSignature.Compute(Secret, body));
     }
 
     [Fact]

@@ -17,6 +17,18 @@ internal static class CatalogEntityMapping
         row.DeliverySettings = Copy(source.Delivery?.Settings);
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
+        row.HoldNewReports = source.HoldNewReports;
+        row.PersonalDataRetentionDays = source.PersonalDataRetentionDays;
+        row.ProjectedSrid = source.ProjectedSrid;
+        CopyBoundary(source, row);
+    }
+
+    // The boundary row is replaced only when the area changed, so an unchanged re-import counts as unchanged.
+    private static void CopyBoundary(CatalogJurisdiction source, Jurisdiction row)
+    {
+        if (source.Boundary is null) row.Boundary = null;
+        else if (row.Boundary is null) row.Boundary = new JurisdictionBoundary { JurisdictionId = row.Id, Area = source.Boundary };
+        else if (!row.Boundary.Area.EqualsExact(source.Boundary)) row.Boundary.Area = source.Boundary;
     }
 
     public static void CopyTo(this CatalogService source, Service row)
@@ -37,6 +49,9 @@ internal static class CatalogEntityMapping
         row.DeliveryStatuses = Copy(source.Delivery?.Statuses);
         row.StatusPollSeconds = source.Delivery?.PollSeconds;
         row.ExternalAttributes = Copy(source.ExternalAttributes);
+        row.IsPrivate = source.Private;
+        row.DuplicateRadiusMetres = source.DuplicateHint?.RadiusMetres;
+        row.DuplicateDays = source.DuplicateHint?.Days;
     }
 
     private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string>? source) =>

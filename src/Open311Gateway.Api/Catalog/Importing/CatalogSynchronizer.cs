@@ -34,9 +34,10 @@ internal sealed class CatalogSynchronizer(GatewayDbContext db, DateTimeOffset im
 
     private Jurisdiction Update(CatalogJurisdiction source, Jurisdiction row)
     {
+        var boundaryBefore = row.Boundary;
         source.CopyTo(row);
         row.IsActive = true;
-        _jurisdictions.CountExisting(IsModified(row));
+        _jurisdictions.CountExisting(IsModified(row) || row.Boundary != boundaryBefore || (row.Boundary is not null && IsModified(row.Boundary)));
         return row;
     }
 

@@ -1,3 +1,4 @@
+using Open311Gateway.Api.Catalog.Boundaries;
 using YamlDotNet.RepresentationModel;
 
 namespace Open311Gateway.Api.Catalog.Parsing;
@@ -8,9 +9,9 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "public_case_id", "delivery", "services"];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "public_case_id", "delivery", "hold_new_reports", RetentionReader.Key, "boundary", "crs", "services"];
 
-    public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids)
+    public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids, BoundaryOverlaps boundaries)
     {
         if (context.AsMapping(node, path) is not { } mapping)
         {
@@ -38,6 +39,10 @@ internal static class JurisdictionReader
                 $"{reader.PathOf("time_zone")} '{timeZone}' is not an IANA time zone such as Europe/Berlin");
         }
 
+        var boundary = reader.Node("boundary") is { } boundaryNode ? BoundaryReader.Read(boundaryNode, reader.PathOf("boundary"), context) : null;
+        if (boundary is not null && id is not null) boundaries.Claim(id, reader.PathOf("boundary"), reader.StartOf("boundary"), boundary);
+        var crs = ReadCrs(reader, context);
+
         // The jurisdiction's delivery first: its services' delivery_settings are checked against its adapter.
         var delivery = DeliveryReader.Read(reader, context);
         var services = ServiceReader.ReadAll(reader, delivery, context);
@@ -49,7 +54,25 @@ internal static class JurisdictionReader
             reader.String("key_service", required: false),
             delivery,
             services,
-            reader.Boolean("public_case_id", defaultValue: false));
+            reader.Boolean("hold_new_reports", defaultValue: false),
+            RetentionReader.Read(reader, context),
+            reader.Boolean("public_case_id", defaultValue: false))
+        {
+            Boundary = boundary,
+            ProjectedSrid = crs,
+        };
+    }
+
+    private static int? ReadCrs(MappingReader reader, ParseContext context)
+    {
+        if (reader.String("crs", required: false) is not { } text) return null;
+        var srid = ProjectedCrs.Parse(text);
+        if (srid is null)
+        {
+            context.Report(reader.StartOf("crs"), $"{reader.PathOf("crs")} '{text}' is not one of "
+                + string.Join(", ", ProjectedCrs.Allowed.Select(ProjectedCrs.Name)) + " (ETRS89 / UTM zones 32N and 33N)");
+        }
+        return srid;
     }
 
     private static void CheckId(string id, MappingReader reader, ParseContext context)

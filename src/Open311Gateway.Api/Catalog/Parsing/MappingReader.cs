@@ -123,6 +123,9 @@ internal sealed class MappingReader
         return null;
     }
 
+    /// <summary>The value of an optional key as it is, for readers of structures of their own (a GeoJSON boundary); null when absent.</summary>
+    public YamlNode? Node(string key) => Value(key, required: false);
+
     /// <summary>True when the key is given with a value other than YAML's null.</summary>
     public bool Has(string key) => _values.TryGetValue(key, out var value) && !ParseContext.IsNull(value);
 

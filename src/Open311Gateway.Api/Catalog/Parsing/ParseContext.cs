@@ -4,8 +4,11 @@ using YamlDotNet.RepresentationModel;
 namespace Open311Gateway.Api.Catalog.Parsing;
 
 /// <summary>Collects errors instead of throwing, so one run reports everything that is wrong.</summary>
-internal sealed class ParseContext
+/// <param name="baseDirectory">The catalogue file's directory, against which files it names are found; null for a text.</param>
+internal sealed class ParseContext(string? baseDirectory = null)
 {
+    public string? BaseDirectory { get; } = baseDirectory;
+
     private readonly List<CatalogError> _errors = [];
 
     public IReadOnlyList<CatalogError> Errors => _errors;

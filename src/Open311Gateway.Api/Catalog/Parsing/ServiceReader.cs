@@ -9,7 +9,7 @@ internal static class ServiceReader
     private static readonly string[] Keys =
         [
             "code", "name", "description", "type", "keywords", "group", "service_notice", "attributes", "external_code", "delivery",
-            "delivery_settings", "external_attributes",
+            "delivery_settings", "external_attributes", "private", "duplicate_hint",
         ];
 
     public static IReadOnlyList<CatalogService> ReadAll(MappingReader jurisdiction, CatalogDelivery? jurisdictionDelivery, ParseContext context)
@@ -63,7 +63,9 @@ internal static class ServiceReader
             reader.String("external_code", required: false),
             delivery,
             ReadDeliverySettings(reader, delivery ?? jurisdictionDelivery, context),
-            ReadExternalAttributes(reader, attributes, context));
+            ReadExternalAttributes(reader, attributes, context),
+            reader.Boolean("private", defaultValue: false),
+            DuplicateHintReader.Read(reader, context));
     }
 
     private static void CheckCode(string code, MappingReader reader, ParseContext context)
@@ -125,6 +127,11 @@ internal static class ServiceReader
             else if (text.Contains(','))
             {
                 context.Report(items[index], $"{path} '{text}' must not contain a comma");
+            }
+            else if (text.Equals("private", StringComparison.OrdinalIgnoreCase) || text.Equals("privat", StringComparison.OrdinalIgnoreCase))
+            {
+                // Keywords are public search words; privacy is a switch the parser checks, so that a typo cannot publish reports.
+                context.Report(items[index], $"{path} '{text}' does not make a service private: write private: true on the service");
             }
             else
             {

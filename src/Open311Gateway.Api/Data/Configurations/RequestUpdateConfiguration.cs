@@ -11,6 +11,10 @@ internal sealed class RequestUpdateConfiguration : IEntityTypeConfiguration<Requ
         // A resent update (the sender lost our answer) must find the original, never make a second.
         builder.HasIndex(u => new { u.Source, u.Sender, u.SenderUpdateId }).IsUnique();
         builder.HasIndex(u => new { u.Source, u.UpdatedAt });
+        // The retention job looks for follow-ups that still hold personal data; erased ones leave this index.
+        builder.HasIndex(u => u.ServiceRequestId);
+        builder.HasIndex(u => u.ServiceRequestId, "ix_request_updates_with_personal_data")
+            .HasFilter(PersonalColumns.AnyOfUpdate()).HasDatabaseName("ix_request_updates_with_personal_data");
         builder.Property(u => u.Source).HasMaxLength(16);
         // "jurisdiction:" + an id of up to 100 characters, or "client:" + a number.
         builder.Property(u => u.Sender).HasMaxLength(128);

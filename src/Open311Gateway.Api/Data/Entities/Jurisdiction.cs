@@ -22,6 +22,20 @@ public class Jurisdiction
     public int? StatusPollSeconds { get; set; }
     /// <summary>Whether the back office's case id (<c>external_case_id</c>) is published in <c>extended_attributes</c>.</summary>
     public bool PublicCaseId { get; set; }
+    /// <summary>New reports are held from public answers until released (catalogue <c>hold_new_reports</c>, ADR 15).</summary>
+    public bool HoldNewReports { get; set; }
+    /// <summary>
+    /// The area it answers for, in a row of its own type on the same table (table splitting): loaded only where asked
+    /// for, since every request that names a jurisdiction loads the jurisdiction. Null: no boundary, any point is accepted.
+    /// </summary>
+    public JurisdictionBoundary? Boundary { get; set; }
+    /// <summary>EPSG code of the projected CRS its back office gets easting and northing in (25832, 25833); null: none.</summary>
+    public int? ProjectedSrid { get; set; }
+    /// <summary>
+    /// Days after a report was closed until its personal data is erased (catalogue key
+    /// <c>personal_data_retention_days</c>); null: never erased by the retention job.
+    /// </summary>
+    public int? PersonalDataRetentionDays { get; set; } = Catalog.CatalogVocabulary.DefaultPersonalDataRetentionDays;
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }

@@ -11,6 +11,11 @@ public class OutboxMessage
     public required string MessageType { get; set; }
     /// <summary>The queue it is sent to.</summary>
     public required string Destination { get; set; }
+    /// <summary>
+    /// The delivery whose attempt this message carries; null for messages of no delivery (status polls). The rows of a
+    /// delivery are deleted when it ends: a payload with personal data must not outlive its delivery (ADR 16).
+    /// </summary>
+    public Guid? DeliveryId { get; set; }
     /// <summary>The message as JSON (jsonb).</summary>
     public required string Payload { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -23,6 +23,7 @@ public class RequestUpdate
     /// <summary>When it happened, as the sender says.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+    // A citizen's personal data, erased with the report's or on request (specs/privacy.md).
     public string? Email { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }

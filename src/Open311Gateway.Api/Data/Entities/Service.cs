@@ -13,6 +13,12 @@ public class Service
     /// <summary><c>realtime</c>, <c>batch</c> or <c>blackbox</c>.</summary>
     public required string Type { get; set; }
     public string? Keywords { get; set; }
+    /// <summary>Reports of a private service are forwarded but never published (catalogue <c>private: true</c>, ADR 15).</summary>
+    public bool IsPrivate { get; set; }
+    /// <summary>How near (metres) an open public report of this service must be to be named as a possible duplicate; null: no hints.</summary>
+    public int? DuplicateRadiusMetres { get; set; }
+    /// <summary>How recent (days) that report must be; set together with <see cref="DuplicateRadiusMetres"/>.</summary>
+    public int? DuplicateDays { get; set; }
     public string? Group { get; set; }
     /// <summary>Returned with every accepted POST for this service.</summary>
     public string? ServiceNotice { get; set; }

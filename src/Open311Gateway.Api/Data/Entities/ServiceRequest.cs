@@ -23,6 +23,13 @@ public class ServiceRequest
     public string? ServiceNotice { get; set; }
     /// <summary>The back office's own case id, when it answered the delivery with one.</summary>
     public string? ExternalCaseId { get; set; }
+    /// <summary>
+    /// Filed with a private service: stays unpublished even if the service is made public later, since the
+    /// citizen reported it under that promise (ADR 15).
+    /// </summary>
+    public bool IsPrivate { get; set; }
+    /// <summary>Whether moderation lets the public see it: <see cref="ModerationStates"/>.</summary>
+    public string Moderation { get; set; } = ModerationStates.Published;
 
     public DateTimeOffset RequestedAt { get; set; }
     /// <summary>The back office's time of the status shown (published as <c>updated_datetime</c>); it may lie in the past.</summary>
@@ -34,10 +41,22 @@ public class ServiceRequest
     /// </summary>
     public DateTimeOffset PublicChangedAt { get; set; }
     public DateTimeOffset? ExpectedAt { get; set; }
+    /// <summary>
+    /// When the gateway learned that the report's core status became closed (its own clock); cleared when it is
+    /// reopened. The retention of personal data counts from here (specs/privacy.md).
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 
     public string? Description { get; set; }
     /// <summary>WGS84 point, stored as geography(Point,4326).</summary>
     public Point? Location { get; set; }
+    /// <summary>
+    /// <see cref="Location"/> projected by PostGIS into the jurisdiction's <c>crs</c> (EPSG code in <see cref="ProjectedSrid"/>)
+    /// when the report was stored, in metres: every delivery attempt carries these same numbers. Null without a point or a crs.
+    /// </summary>
+    public int? ProjectedSrid { get; set; }
+    public double? Easting { get; set; }
+    public double? Northing { get; set; }
     public string? AddressString { get; set; }
     public string? AddressId { get; set; }
     public string? Zipcode { get; set; }
@@ -50,6 +69,7 @@ public class ServiceRequest
     /// </summary>
     public NpgsqlTsVector? SearchVector { get; set; }
 
+    // Personal data, for the municipality only; erased after the jurisdiction's retention or on request (specs/privacy.md).
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? FirstName { get; set; }

@@ -249,6 +249,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("delivery_statuses");
 
+                    b.Property<bool>("HoldNewReports")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hold_new_reports");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
@@ -266,6 +270,14 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int?>("PersonalDataRetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("personal_data_retention_days");
+
+                    b.Property<int?>("ProjectedSrid")
+                        .HasColumnType("integer")
+                        .HasColumnName("projected_srid");
 
                     b.Property<bool>("PublicCaseId")
                         .HasColumnType("boolean")
@@ -287,6 +299,29 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("jurisdictions", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.JurisdictionBoundary", b =>
+                {
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<MultiPolygon>("Area")
+                        .IsRequired()
+                        .HasColumnType("geometry (multipolygon, 4326)")
+                        .HasColumnName("boundary");
+
+                    b.HasKey("JurisdictionId")
+                        .HasName("pk_jurisdictions");
+
+                    b.HasIndex("Area")
+                        .HasDatabaseName("ix_jurisdictions_boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Area"), "gist");
+
+                    b.ToTable("jurisdictions", (string)null);
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -299,6 +334,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
 
                     b.Property<string>("Destination")
                         .IsRequired()
@@ -344,6 +383,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_outbox_messages_delivery_id")
+                        .HasFilter("delivery_id IS NOT NULL");
+
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_messages_unsent")
                         .HasFilter("sent_at IS NULL AND parked_at IS NULL");
@@ -353,6 +396,57 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasFilter("parked_at IS NOT NULL AND sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PersonalDataErasure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deliveries")
+                        .HasColumnType("integer")
+                        .HasColumnName("deliveries");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("jurisdiction_id");
+
+                    b.Property<int>("OutboxMessages")
+                        .HasColumnType("integer")
+                        .HasColumnName("outbox_messages");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.PrimitiveCollection<List<long>>("RequestUpdateIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("request_update_ids");
+
+                    b.PrimitiveCollection<List<long>>("ServiceRequestIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("service_request_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_erasures");
+
+                    b.HasIndex("ErasedAt")
+                        .HasDatabaseName("ix_personal_data_erasures_erased_at");
+
+                    b.ToTable("personal_data_erasures", (string)null);
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
@@ -460,6 +554,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_request_updates_source_sender_sender_update_id");
 
+                    b.HasIndex(new[] { "ServiceRequestId" }, "ix_request_updates_with_personal_data")
+                        .HasDatabaseName("ix_request_updates_with_personal_data")
+                        .HasFilter("email IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR account_id IS NOT NULL");
+
                     b.ToTable("request_updates", (string)null);
                 });
 
@@ -505,6 +603,14 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<int?>("DuplicateDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_days");
+
+                    b.Property<int?>("DuplicateRadiusMetres")
+                        .HasColumnType("integer")
+                        .HasColumnName("duplicate_radius_metres");
+
                     b.Property<string>("ExternalAttributes")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -521,6 +627,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
 
                     b.Property<string>("JurisdictionId")
                         .IsRequired()
@@ -594,6 +704,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("Description")
                         .HasColumnType("text")
                         .HasColumnName("description");
@@ -601,6 +715,10 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.Property<string>("DeviceId")
                         .HasColumnType("text")
                         .HasColumnName("device_id");
+
+                    b.Property<double?>("Easting")
+                        .HasColumnType("double precision")
+                        .HasColumnName("easting");
 
                     b.Property<string>("Email")
                         .HasColumnType("text")
@@ -624,6 +742,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("first_name");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
                     b.Property<string>("JurisdictionId")
                         .IsRequired()
                         .HasColumnType("character varying(100)")
@@ -642,9 +764,25 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("media_urls");
 
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("published")
+                        .HasColumnName("moderation");
+
+                    b.Property<double?>("Northing")
+                        .HasColumnType("double precision")
+                        .HasColumnName("northing");
+
                     b.Property<string>("Phone")
                         .HasColumnType("text")
                         .HasColumnName("phone");
+
+                    b.Property<int?>("ProjectedSrid")
+                        .HasColumnType("integer")
+                        .HasColumnName("projected_srid");
 
                     b.Property<DateTimeOffset>("PublicChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -719,6 +857,10 @@ namespace Open311Gateway.Api.Data.Migrations
 
                     b.HasIndex("PublicChangedAt", "Id")
                         .HasDatabaseName("ix_service_requests_public_changed_at_id");
+
+                    b.HasIndex(new[] { "ClosedAt" }, "ix_service_requests_closed_with_personal_data")
+                        .HasDatabaseName("ix_service_requests_closed_with_personal_data")
+                        .HasFilter("closed_at IS NOT NULL AND (email IS NOT NULL OR phone IS NOT NULL OR first_name IS NOT NULL OR last_name IS NOT NULL OR device_id IS NOT NULL OR account_id IS NOT NULL)");
 
                     b.ToTable("service_requests", (string)null);
                 });
@@ -811,6 +953,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasConstraintName("fk_deliveries_service_requests_service_request_id");
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.JurisdictionBoundary", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.Jurisdiction", null)
+                        .WithOne("Boundary")
+                        .HasForeignKey("Open311Gateway.Api.Data.Entities.JurisdictionBoundary", "JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jurisdictions_jurisdictions_jurisdiction_id");
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
                 {
                     b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", null)
@@ -883,6 +1035,8 @@ namespace Open311Gateway.Api.Data.Migrations
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Jurisdiction", b =>
                 {
+                    b.Navigation("Boundary");
+
                     b.Navigation("Services");
                 });
 #pragma warning restore 612, 618

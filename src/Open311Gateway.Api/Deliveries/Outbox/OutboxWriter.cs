@@ -10,8 +10,10 @@ public sealed class OutboxWriter(GatewayDbContext db, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    public void Add<T>(T message, string jurisdictionId) where T : class => db.OutboxMessages.Add(new OutboxMessage
+    /// <param name="deliveryId">The delivery whose attempt the message carries: its rows go when it ends (ADR 16).</param>
+    public void Add<T>(T message, string jurisdictionId, Guid? deliveryId = null) where T : class => db.OutboxMessages.Add(new OutboxMessage
     {
+        DeliveryId = deliveryId,
         MessageType = ContractTypes.NameOf<T>(),
         Destination = DeliveryQueues.ForJurisdiction(jurisdictionId),
         Payload = JsonSerializer.Serialize(message, PayloadJson),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Contracts;
 
 namespace Open311Gateway.Api.Deliveries.Outcomes;
@@ -28,6 +29,9 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
         {
             logger.LogInformation("Outcome {Outcome} of attempt {Attempt} for delivery {DeliveryId} ({State}) is stale; ignored",
                 outcome.Outcome, outcome.Attempt, delivery.Id, delivery.State);
+            // A repeat sent after the end (a dispatcher that crashed before its commit sent the row again) left a row.
+            if (IsFinished(delivery) && await EndedDeliveryRows.DeleteAsync(db, [delivery.Id], cancellationToken) > 0)
+                await transaction.CommitAsync(cancellationToken);
             return;
         }
 
@@ -55,6 +59,7 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
                 ScheduleRetryOrFail(delivery, now);
                 break;
         }
+        if (EndedDeliveryRows.HasEnded(delivery)) await EndedDeliveryRows.DeleteAsync(db, [delivery.Id], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -69,6 +74,7 @@ public sealed class DeliveryOutcomeRecorder(GatewayDbContext db, IOptions<Delive
         delivery.NextAttemptAt = null;
         delivery.LastError = Truncate("Not processable by the worker: " + reason);
         delivery.UpdatedAt = clock.GetUtcNow();
+        await EndedDeliveryRows.DeleteAsync(db, [delivery.Id], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

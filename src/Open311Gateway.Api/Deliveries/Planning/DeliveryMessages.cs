@@ -1,4 +1,5 @@
 using System.Globalization;
+using Open311Gateway.Api.Catalog.Boundaries;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.StatusLinks;
 using Open311Gateway.Contracts;
@@ -23,6 +24,9 @@ public sealed class DeliveryMessages(StatusLinkMinter statusLinks)
         Description = request.Description,
         Latitude = request.Location?.Y,
         Longitude = request.Location?.X,
+        ProjectedCrs = request.ProjectedSrid is { } srid ? ProjectedCrs.Name(srid) : null,
+        Easting = request.Easting,
+        Northing = request.Northing,
         AddressString = request.AddressString,
         AddressId = request.AddressId,
         MediaUrls = request.MediaUrls,

@@ -18,7 +18,7 @@ public sealed class DeliveryPlanner(GatewayDbContext db, DeliveryMessages messag
     {
         if (DeliveryRoutes.For(service, jurisdiction) is not { } route) return null;
         var delivery = NewDelivery(DeliveryKinds.Request, request, null, route);
-        outbox.Add(messages.ForRequest(delivery, route, request, service), route.JurisdictionId);
+        outbox.Add(messages.ForRequest(delivery, route, request, service), route.JurisdictionId, delivery.Id);
         return delivery;
     }
 
@@ -32,7 +32,7 @@ public sealed class DeliveryPlanner(GatewayDbContext db, DeliveryMessages messag
         var route = await RouteOfReportAsync(request.Id, cancellationToken) ?? DeliveryRoutes.For(service, jurisdiction);
         if (route is null) return null;
         var delivery = NewDelivery(DeliveryKinds.CitizenUpdate, request, update.Id, route);
-        outbox.Add(messages.ForCitizenUpdate(delivery, route, update, request, service), route.JurisdictionId);
+        outbox.Add(messages.ForCitizenUpdate(delivery, route, update, request, service), route.JurisdictionId, delivery.Id);
         return delivery;
     }
 
@@ -46,9 +46,9 @@ public sealed class DeliveryPlanner(GatewayDbContext db, DeliveryMessages messag
         delivery.NextAttemptAt = null;
         delivery.UpdatedAt = clock.GetUtcNow();
         if (delivery.Kind == DeliveryKinds.CitizenUpdate && update is not null)
-            outbox.Add(messages.ForCitizenUpdate(delivery, route, update, request, service), route.JurisdictionId);
+            outbox.Add(messages.ForCitizenUpdate(delivery, route, update, request, service), route.JurisdictionId, delivery.Id);
         else
-            outbox.Add(messages.ForRequest(delivery, route, request, service), route.JurisdictionId);
+            outbox.Add(messages.ForRequest(delivery, route, request, service), route.JurisdictionId, delivery.Id);
     }
 
     private Task<DeliveryRoute?> RouteOfReportAsync(long requestId, CancellationToken cancellationToken) => db.Deliveries.AsNoTracking()

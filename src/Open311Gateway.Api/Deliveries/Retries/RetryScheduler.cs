@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
 
 namespace Open311Gateway.Api.Deliveries.Retries;
@@ -39,6 +40,7 @@ public sealed class RetryScheduler(GatewayDbContext db, DeliveryPlanner planner,
         var updates = updateIds.Count == 0 ? [] : await db.RequestUpdates
             .Where(u => updateIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
 
+        var failed = new List<Guid>();
         foreach (var delivery in due)
         {
             var request = requests[delivery.ServiceRequestId];
@@ -50,11 +52,13 @@ public sealed class RetryScheduler(GatewayDbContext db, DeliveryPlanner planner,
                 delivery.State = DeliveryStates.Failed;
                 delivery.LastError = "The delivery has no stored route and the catalogue names none for this service.";
                 delivery.UpdatedAt = now;
+                failed.Add(delivery.Id);
                 continue;
             }
             planner.PlanNextAttempt(delivery, route, request, service,
                 delivery.RequestUpdateId is { } updateId ? updates.GetValueOrDefault(updateId) : null);
         }
+        await EndedDeliveryRows.DeleteAsync(db, failed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return due.Count;

@@ -3,11 +3,14 @@ using Open311Gateway.Api.Data.Entities;
 namespace Open311Gateway.Api.Features.Requests;
 
 /// <summary>
-/// Which reports the public may see, written once for every public answer (requests, servicerequestupdates).
-/// Blackbox reports are accepted and forwarded, but never tracked publicly.
+/// Which reports the public may see, written once for every public answer (requests, servicerequestupdates,
+/// tokens, duplicate hints). ADR 15: a report is public when moderation has published it (not held, not hidden),
+/// it was not filed as private, and its service is neither blackbox (accepted and forwarded, never tracked
+/// publicly) nor private now.
 /// </summary>
 public static class PublicReports
 {
     public static IQueryable<ServiceRequest> VisibleToPublic(this IQueryable<ServiceRequest> requests) =>
-        requests.Where(r => r.Service!.Type != ServiceTypes.Blackbox);
+        requests.Where(r => r.Moderation == ModerationStates.Published && !r.IsPrivate
+            && r.Service!.Type != ServiceTypes.Blackbox && !r.Service.IsPrivate);
 }

@@ -58,7 +58,7 @@ public sealed class RequestsController(
     [HttpPost]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
-        var (submitted, rejection) = await submissions.ReadAsync(Request, "a request", cancellationToken);
+        var (submitted, rejection) = await submissions.ReadKeyedAsync(Request, "a request", acceptsPhoto: true, cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
         var outcome = await intake.AcceptAsync(submitted, cancellationToken);
         return outcome.Stored is { } stored

@@ -2,24 +2,50 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Jurisdictions;
+using NetTopologySuite.Geometries;
+using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Services;
 
 /// <summary><c>services.{format}</c> and <c>services/{service_code}.{format}</c>: the jurisdiction's catalogue.</summary>
 [Route("services")]
-public sealed class ServicesController(GatewayDbContext db, JurisdictionResolver jurisdictions) : Open311ControllerBase
+public sealed class ServicesController(GatewayDbContext db, JurisdictionResolver jurisdictions, BoundaryLookup boundaries) : Open311ControllerBase
 {
+    /// <summary>
+    /// The jurisdiction's services; with <c>lat</c> and <c>long</c> (an extension), the services available at that point:
+    /// those of the jurisdiction a report there without <c>jurisdiction_id</c> would go to, or of the named one if the
+    /// point lies inside its boundary (else none).
+    /// </summary>
     [HttpGet]
     public async Task<IActionResult> List([FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
     {
+        var (point, pointErrors) = PointFromQuery();
+        if (pointErrors.Count > 0) return Error(StatusCodes.Status400BadRequest, pointErrors);
+
         var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
-        if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        var jurisdiction = resolved.Jurisdiction;
+        if (point is not null && resolved.Choices.Count > 0) jurisdiction = await boundaries.CoveringAsync(point, cancellationToken);
+        else if (resolved.Error is { } error) return Error(error.Code, error.Description);
+        else if (point is not null && await boundaries.IsOutsideAsync(jurisdiction!.Id, point, cancellationToken)) jurisdiction = null;
+        if (jurisdiction is null) return Answer(ServiceDocuments.List([]));
+
         var services = await db.Services.AsNoTracking()
-            .Where(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.IsActive)
+            .Where(s => s.JurisdictionId == jurisdiction.Id && s.IsActive)
             .OrderBy(s => s.Id)
             .ToListAsync(cancellationToken);
         return Answer(ServiceDocuments.List(services));
+    }
+
+    // The POST's rules for lat and long, so a point that lists services is one a report may carry.
+    private (Point? Point, List<string> Errors) PointFromQuery()
+    {
+        var fields = new SubmittedFields();
+        foreach (var name in (string[])["lat", "long"])
+            foreach (var value in Request.Query[name]) fields.Add(name, value);
+        var errors = new List<string>();
+        return (SubmittedPoint.Read(fields, errors), errors);
     }
 
     // A catch-all, so that a service code with a slash (sent as %2F or, by careless clients, raw) still matches.

@@ -38,7 +38,7 @@ public sealed class ServiceRequestUpdatesController(
             return Error(StatusCodes.Status400BadRequest, errors);
         var (start, end) = window;
 
-        // Citizens' follow-ups are forwarded, never published; blackbox reports are not tracked publicly at all.
+        // Citizens' follow-ups are forwarded, never published; reports the public may not see (ADR 15) are left out.
         var jurisdiction = resolved.Jurisdiction!.Id;
         var list = await db.RequestUpdates.AsNoTracking()
             .Where(u => u.Source == RequestUpdateSources.BackOffice && u.UpdatedAt >= start && u.UpdatedAt <= end
@@ -53,7 +53,7 @@ public sealed class ServiceRequestUpdatesController(
     [HttpPost]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
-        var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", cancellationToken);
+        var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", acceptsPhoto: false, cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
         var (fields, client, resolved, errors) = submitted;
         var requestIdText = fields.Single("service_request_id", errors);

@@ -20,6 +20,7 @@ public sealed partial record EmailTexts
         Address = "Address",
         AddressId = "Address id",
         Coordinates = "Coordinates (latitude, longitude)",
+        GridCoordinates = "Easting, northing ({0})",
         Map = "Map",
         AttributesSection = "Details",
         MediaSection = "Photos (links; not fetched, open them only if you trust the source)",

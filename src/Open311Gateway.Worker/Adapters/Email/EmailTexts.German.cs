@@ -20,6 +20,7 @@ public sealed partial record EmailTexts
         Address = "Adresse",
         AddressId = "Adress-ID",
         Coordinates = "Koordinaten (Breite, Länge)",
+        GridCoordinates = "Ostwert, Nordwert ({0})",
         Map = "Karte",
         AttributesSection = "Angaben zur Meldung",
         MediaSection = "Fotos (Links; nicht abgerufen, bitte nur öffnen, wenn Sie der Quelle trauen)",

@@ -29,6 +29,8 @@ public sealed partial record EmailTexts
     public required string Address { get; init; }
     public required string AddressId { get; init; }
     public required string Coordinates { get; init; }
+    /// <summary>Label of easting and northing in the jurisdiction's projected CRS; {0} is its name (EPSG:25832).</summary>
+    public required string GridCoordinates { get; init; }
     public required string Map { get; init; }
 
     public required string AttributesSection { get; init; }

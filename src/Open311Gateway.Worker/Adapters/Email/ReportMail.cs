@@ -35,6 +35,12 @@ public static class ReportMail
         return ($"{lat}, {lon}", $"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}");
     }
 
+    /// <summary>Easting and northing to the centimetre, as a clerk types them into a GIS; null without them.</summary>
+    public static string? GridCoordinates(ServiceRequestSubmitted m) =>
+        m is { ProjectedCrs: not null, Easting: { } easting, Northing: { } northing }
+            ? string.Create(CultureInfo.InvariantCulture, $"{easting:0.00}, {northing:0.00}")
+            : null;
+
     private static List<MailLine> Report(ServiceRequestSubmitted m, EmailTexts texts)
     {
         var lines = new List<MailLine> { new(texts.Service, $"{m.ServiceName} ({m.ServiceCode})") };
@@ -53,6 +59,7 @@ public static class ReportMail
         {
             var (text, map) = Coordinates(lat, lon);
             lines.Add(new(texts.Coordinates, text));
+            if (GridCoordinates(m) is { } grid) lines.Add(new(string.Format(CultureInfo.InvariantCulture, texts.GridCoordinates, m.ProjectedCrs), grid));
             lines.Add(new(texts.Map, "OpenStreetMap", map));
         }
         return lines;

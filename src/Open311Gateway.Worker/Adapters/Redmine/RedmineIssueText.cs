@@ -42,6 +42,8 @@ public static class RedmineIssueText
         if (m is { Latitude: { } lat, Longitude: { } lon })
         {
             place.Add($"Koordinaten: {Number(lat)}, {Number(lon)}");
+            if (m is { ProjectedCrs: { } crs, Easting: { } easting, Northing: { } northing })
+                place.Add($"Ostwert, Nordwert ({crs}): {Metres(easting)}, {Metres(northing)}");
             place.Add("Karte: " + MapLink(lat, lon));
         }
         List(text, "Ort", place);
@@ -90,6 +92,9 @@ public static class RedmineIssueText
         $"https://www.openstreetmap.org/?mlat={Number(latitude)}&mlon={Number(longitude)}#map=18/{Number(latitude)}/{Number(longitude)}";
 
     public static string Number(double value) => value.ToString("0.0#####", CultureInfo.InvariantCulture);
+
+    /// <summary>Easting or northing to the centimetre, as GIS tools take them.</summary>
+    public static string Metres(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static void Paragraph(StringBuilder text, string paragraph) => text.Append(paragraph.Trim()).Append("\n\n");
 

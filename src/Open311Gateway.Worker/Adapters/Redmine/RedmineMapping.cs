@@ -24,6 +24,10 @@ public static class RedmineMapping
             CustomField(w, latitudeField, RedmineIssueText.Number(latitude));
         if (target.LongitudeField is { } longitudeField && m.Longitude is { } longitude)
             CustomField(w, longitudeField, RedmineIssueText.Number(longitude));
+        if (target.EastingField is { } eastingField && m.Easting is { } easting)
+            CustomField(w, eastingField, RedmineIssueText.Metres(easting));
+        if (target.NorthingField is { } northingField && m.Northing is { } northing)
+            CustomField(w, northingField, RedmineIssueText.Metres(northing));
         w.WriteEndArray();
     });
 

@@ -17,7 +17,9 @@ public sealed record RedmineTarget(
     int? CategoryId,
     int OurIdField,
     int? LatitudeField,
-    int? LongitudeField)
+    int? LongitudeField,
+    int? EastingField = null,
+    int? NorthingField = null)
 {
     /// <exception cref="InvalidOperationException">
     /// No key, no usable URL, or settings the catalogue should have refused: no retry can help, so the message is poison.
@@ -43,7 +45,9 @@ public sealed record RedmineTarget(
             Number(route, settings, "category_id"),
             Number(route, settings, "our_id_field") ?? throw Missing(route, "our_id_field"),
             Number(route, settings, "latitude_field"),
-            Number(route, settings, "longitude_field"));
+            Number(route, settings, "longitude_field"),
+            Number(route, settings, "easting_field"),
+            Number(route, settings, "northing_field"));
     }
 
     private static string? Setting(IReadOnlyDictionary<string, string> settings, string name) =>

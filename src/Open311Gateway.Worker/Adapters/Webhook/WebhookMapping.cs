@@ -28,6 +28,12 @@ public static class WebhookMapping
         w.WriteString("description", m.Description);
         WriteNumberOrNull(w, "lat", m.Latitude);
         WriteNumberOrNull(w, "long", m.Longitude);
+        // Beside WGS 84, the same point in the jurisdiction's projected CRS (catalogue key crs), for GIS-based back offices.
+        w.WriteStartObject("projected");
+        w.WriteString("crs", m.ProjectedCrs);
+        WriteNumberOrNull(w, "easting", m.Easting);
+        WriteNumberOrNull(w, "northing", m.Northing);
+        w.WriteEndObject();
         w.WriteString("address_string", m.AddressString);
         w.WriteString("address_id", m.AddressId);
         w.WriteStartArray("media_urls");

@@ -5,6 +5,7 @@ using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.IntegrationTests.BackOffice;
 using Open311Gateway.IntegrationTests.Infrastructure;
+using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 using Open311Gateway.IntegrationTests.Infrastructure.Email;
 using Xunit.Abstractions;
 
@@ -105,9 +106,7 @@ public sealed class EmailDeliveryTests(EmailDeliveryTestBed bed, ITestOutputHelp
         var before = await DeliveryOfAsync(id, DeliveryKinds.Request);
 
         // As after a crash between the broker's confirm and the API's commit: the outbox row goes out again.
-        await using (var db = bed.Api.Database.CreateDbContext())
-            Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE outbox_messages SET sent_at = NULL WHERE payload->>'serviceRequestId' = {id}"));
+        await OutboxRepeat.SendReportAgainAsync(bed.Api, id);
 
         var messageId = $"report-{id}.teststadt.de@{EmailDeliveryTestBed.MessageIdDomain}";
         await bed.WaitForMailAsync(() => bed.Smtp.AcceptedWithId(messageId).Count >= 2, Patience, "the repeat reached the SMTP server");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 using Xunit.Abstractions;
 
 namespace Open311Gateway.IntegrationTests.Adapters.Open311;
@@ -103,9 +104,7 @@ public sealed class Open311GatewayUpstreamFaultTests(Open311DeliveryTestBed bed,
         var postsBefore = bed.Upstream.Faults.ReportPosts;
 
         // As after a crash between the broker's confirm and our commit: the outbox row goes out again, as attempt 1.
-        await using (var db = bed.Api.Database.CreateDbContext())
-            Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE outbox_messages SET sent_at = NULL WHERE payload->>'serviceRequestId' = {id}"));
+        await OutboxRepeat.SendReportAgainAsync(bed.Api, id);
 
         await bed.WaitUntilAsync(() => Task.FromResult(FoundByMarker(deliveryId)), Patience, "the repeat was answered from the upstream's list");
         var copies = await bed.Upstream.CopiesOfAsync(id);

@@ -165,9 +165,7 @@ public sealed class TokenOnlyUpstreamTests(TokenOnlyDeliveryTestBed bed, ITestOu
     private async Task ResendOutboxRowAsync(string id)
     {
         // As after a crash between the broker's confirm and our commit: the outbox row goes out again, as attempt 1.
-        await using var db = bed.Api.Database.CreateDbContext();
-        Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE outbox_messages SET sent_at = NULL WHERE payload->>'serviceRequestId' = {id}"));
+        await OutboxRepeat.SendReportAgainAsync(bed.Api, id);
     }
 
     private Task WaitDeliveredAsync(IReadOnlyCollection<string> ids) =>

@@ -43,8 +43,20 @@ public class RedmineCreateTests
         Assert.Equal(7, issue.GetProperty("category_id").GetInt32());
         Assert.Equal("Schlagloch / Straßenschaden: Königstraße 5, 48143 Musterstadt", issue.GetProperty("subject").GetString());
         Assert.Equal(
-            [(11, "musterstadt.de/4711"), (12, "51.96236"), (13, "7.62571")],
+            [(11, "musterstadt.de/4711"), (12, "51.96236"), (13, "7.62571"), (14, "405577.31"), (15, "5757743.76")],
             issue.GetProperty("custom_fields").EnumerateArray().Select(f => (f.GetProperty("id").GetInt32(), f.GetProperty("value").GetString())));
+    }
+
+    [Fact]
+    public async Task Without_a_crs_the_easting_and_northing_fields_and_lines_are_left_out()
+    {
+        var redmine = Redmine();
+
+        await Forward(redmine, RedmineSamples.Report() with { ProjectedCrs = null, Easting = null, Northing = null });
+
+        var issue = Assert.Single(redmine.CallsTo(HttpMethod.Post, "issues.json")).Json.GetProperty("issue");
+        Assert.Equal([11, 12, 13], issue.GetProperty("custom_fields").EnumerateArray().Select(f => f.GetProperty("id").GetInt32()));
+        Assert.DoesNotContain("Ostwert", issue.GetProperty("description").GetString());
     }
 
     [Fact]
@@ -63,6 +75,7 @@ public class RedmineCreateTests
             * Adresse: Königstraße 5, 48143 Musterstadt
             * Adress-ID: addr-9
             * Koordinaten: 51.96236, 7.62571
+            * Ostwert, Nordwert (EPSG:25832): 405577.31, 5757743.76
             * Karte: https://www.openstreetmap.org/?mlat=51.96236&mlon=7.62571#map=18/51.96236/7.62571
 
             Angaben:

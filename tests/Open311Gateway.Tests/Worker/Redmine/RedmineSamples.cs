@@ -35,6 +35,8 @@ public static class RedmineSamples
             ["our_id_field"] = "11",
             ["latitude_field"] = "12",
             ["longitude_field"] = "13",
+            ["easting_field"] = "14",
+            ["northing_field"] = "15",
         },
         StatusMap = StatusMap,
         AttributeCodes = new Dictionary<string, string> { ["groesse"] = "GROESSE_KLASSE" },

@@ -2,20 +2,36 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
+using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Intake;
 
 /// <summary>
-/// The one place that turns a client's submission (body read, key and jurisdiction checked by
-/// <see cref="ClientSubmissionReader"/>) into a stored report: the service is looked up, every field is
-/// checked, and the report is stored together with its delivery's outbox row, or nothing is written.
+/// The one place that turns a client's submission (body read and key checked by <see cref="ClientSubmissionReader"/>)
+/// into a stored report: the jurisdiction is found (named, or by the report's point: <see cref="JurisdictionRouter"/>),
+/// the service is looked up, every field is checked, and the report is stored together with its delivery's outbox
+/// row, or nothing is written. A photo is cleaned and stored just before that transaction, and removed again when
+/// the transaction fails.
 /// </summary>
-public sealed class RequestIntake(GatewayDbContext db, DeliveryPlanner deliveries, OutboxSignal outbox, TimeProvider clock)
+public sealed class RequestIntake(
+    GatewayDbContext db,
+    JurisdictionRouter router,
+    GridPosition grid,
+    DuplicateHints duplicates,
+    DeliveryPlanner deliveries,
+    OutboxSignal outbox,
+    TimeProvider clock,
+    ReportPhotoIntake photos)
 {
-    public async Task<IntakeOutcome> AcceptAsync(ClientSubmission submitted, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
     {
-        var (fields, client, resolved, errors) = submitted;
+        var (fields, client, errors) = submitted;
+        // Wrong coordinates are reported by the validator below, or with the refusal when they were needed to route.
+        var pointErrors = new List<string>();
+        var point = SubmittedPoint.Read(fields, pointErrors);
+        var (resolved, refusal) = await router.RouteAsync(fields, point, pointErrors, errors, cancellationToken);
+        if (resolved is null) return refusal!;
         var jurisdiction = resolved.Jurisdiction!;
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
@@ -25,17 +41,39 @@ public sealed class RequestIntake(GatewayDbContext db, DeliveryPlanner deliverie
 
         var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
         errors.AddRange(validationErrors);
+        var photoBytes = ReportPhotoIntake.BytesOf(fields);
+        if (photos.Check(photoBytes) is { } photoProblem) errors.Add(photoProblem);
         if (submission is null || errors.Count > 0) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors);
+        var (photo, photoError) = await photos.CleanAsync(photoBytes, cancellationToken);
+        if (photoError is not null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, photoError);
 
-        // The request and its delivery's outbox row are committed together: neither exists without the other.
-        var request = NewRequestFactory.Create(submission, service, client, clock.GetUtcNow());
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var now = clock.GetUtcNow();
+        var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
+        // Projected once, here: every delivery attempt copies these numbers, whatever the catalogue's crs is by then.
+        if (request.Location is { } location && jurisdiction.ProjectedSrid is { } srid)
         {
+            (request.Easting, request.Northing) = await grid.ProjectAsync(location, srid, cancellationToken);
+            request.ProjectedSrid = srid;
+        }
+        var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
+        request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
+
+        // Stored last before the transaction, so that only the transaction itself can leave it without a report.
+        var photoName = await photos.StoreAsync(photo, request, now, cancellationToken);
+        try
+        {
+            // The request and its delivery's outbox row are committed together: neither exists without the other.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.ServiceRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             deliveries.PlanRequest(request, service, jurisdiction);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+        catch when (photoName is not null)
+        {
+            await photos.DiscardAsync(photoName);
+            throw;
         }
         outbox.Notify();
         return IntakeOutcome.Accepted(request, service);

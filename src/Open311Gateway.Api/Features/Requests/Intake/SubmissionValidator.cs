@@ -38,7 +38,7 @@ public static class SubmissionValidator
             email, phone, firstName, lastName, deviceId, accountId), errors);
     }
 
-    private static (double? Latitude, double? Longitude) ReadCoordinates(SubmittedFields fields, List<string> errors)
+    internal static (double? Latitude, double? Longitude) ReadCoordinates(SubmittedFields fields, List<string> errors)
     {
         var lat = ReadCoordinate("lat", fields.Single("lat", errors), 90, errors);
         var lon = ReadCoordinate("long", fields.Single("long", errors), 180, errors);
@@ -68,7 +68,12 @@ public static class SubmissionValidator
     private static List<string> ReadMediaUrls(SubmittedFields fields, List<string> errors)
     {
         var urls = fields.All("media_url").Distinct().ToList();
-        if (urls.Count > MaxMediaUrls) errors.Add($"At most {MaxMediaUrls} media_url values are accepted.");
+        // One photo per report (ADR 14): more can be linked with media_url, and the body stays within one photo's limit.
+        var photos = fields.Photos.Count + fields.ExtraPhotos;
+        if (photos > 1) errors.Add($"media was sent {photos} times; a report carries one photo (link more with media_url).");
+        if (fields.Photos.Any(p => p.Bytes is null)) errors.Add("media is not base64 text of an image (nor an uploaded file).");
+        if (photos == 0 && urls.Count > MaxMediaUrls) errors.Add($"At most {MaxMediaUrls} media_url values are accepted.");
+        if (photos > 0 && urls.Count > MaxMediaUrls - 1) errors.Add($"At most {MaxMediaUrls - 1} media_url values are accepted beside a photo.");
         foreach (var url in urls)
         {
             TextRules.Check("media_url", url, 2048, errors);

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace Open311Gateway.Api.Privacy;
+
+/// <summary>
+/// Runs the <see cref="RetentionSweep"/> at start and then every <see cref="PrivacyOptions.RetentionIntervalMinutes"/>.
+/// A failed run (database down) is logged and tried at the next interval; nothing is lost by waiting.
+/// </summary>
+public sealed class RetentionJob(IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMinutes(options.Value.RetentionIntervalMinutes);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Retention run failed; trying again in {Interval}", interval);
+            }
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
