@@ -8,6 +8,7 @@ using Open311Gateway.Api.Deliveries;
 using Open311Gateway.Api.Errors;
 using Open311Gateway.Api.Features.OpenApi;
 using Open311Gateway.Api.Features.Requests.Intake;
+using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
@@ -41,6 +42,8 @@ public static class GatewayApiSetup
         services.AddScoped<ClientSubmissionReader>();
         services.AddScoped<DuplicateHints>();
         services.AddScoped<RequestIntake>();
+        services.AddOptions<RequestListingOptions>().BindConfiguration(RequestListingOptions.Section);
+        services.AddScoped<RequestListing>();
         services.AddScoped<ReportPhotoIntake>();
         services.AddScoped<ReportModeration>();
         services.AddScoped<JurisdictionRouter>();

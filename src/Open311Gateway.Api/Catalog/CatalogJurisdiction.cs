@@ -11,7 +11,9 @@ public sealed record CatalogJurisdiction(
     CatalogDelivery? Delivery,
     IReadOnlyList<CatalogService> Services,
     bool HoldNewReports = false,
-    int? PersonalDataRetentionDays = CatalogVocabulary.DefaultPersonalDataRetentionDays)
+    int? PersonalDataRetentionDays = CatalogVocabulary.DefaultPersonalDataRetentionDays,
+    // Whether extensions=true publishes the back office's case id (external_case_id); off unless the municipality says so.
+    bool PublicCaseId = false)
 {
     /// <summary>The area the jurisdiction answers for (WGS 84, checked valid); null: it accepts any point, but only when named.</summary>
     public MultiPolygon? Boundary { get; init; }

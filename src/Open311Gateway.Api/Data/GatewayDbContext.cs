@@ -16,11 +16,13 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StatusPoll> StatusPolls => Set<StatusPoll>();
+    public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
     public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
+        GeographyFunctions.Register(modelBuilder);
     }
 }

@@ -11,6 +11,7 @@ internal static class CatalogEntityMapping
         row.TimeZone = source.TimeZone;
         row.Contact = source.Contact;
         row.KeyService = source.KeyService;
+        row.PublicCaseId = source.PublicCaseId;
         row.DeliveryAdapter = source.Delivery?.Adapter;
         row.DeliveryEndpoint = source.Delivery?.Endpoint;
         row.DeliverySettings = Copy(source.Delivery?.Settings);

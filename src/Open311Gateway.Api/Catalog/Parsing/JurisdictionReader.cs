@@ -9,7 +9,7 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "delivery", "hold_new_reports", RetentionReader.Key, "boundary", "crs", "services"];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "public_case_id", "delivery", "hold_new_reports", RetentionReader.Key, "boundary", "crs", "services"];
 
     public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids, BoundaryOverlaps boundaries)
     {
@@ -55,7 +55,8 @@ internal static class JurisdictionReader
             delivery,
             services,
             reader.Boolean("hold_new_reports", defaultValue: false),
-            RetentionReader.Read(reader, context))
+            RetentionReader.Read(reader, context),
+            reader.Boolean("public_case_id", defaultValue: false))
         {
             Boundary = boundary,
             ProjectedSrid = crs,

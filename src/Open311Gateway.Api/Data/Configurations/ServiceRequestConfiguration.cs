@@ -15,6 +15,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // Incremental syncs page through (public_changed_at, id) in ascending order.
         builder.HasIndex(r => new { r.PublicChangedAt, r.Id });
         builder.HasIndex(r => r.Token).IsUnique();
+        // q: German stemming, so "Laternen" finds "Laterne". Generated, so every writer (erasure too) keeps it right.
+        builder.HasGeneratedTsVectorColumn(r => r.SearchVector!, "german", r => new { r.Description, r.AddressString })
+            .HasIndex(r => r.SearchVector).HasMethod("gin");
         // The retention job looks for closed reports that still hold personal data; erased ones leave this index.
         builder.HasIndex(r => r.ClosedAt, "ix_service_requests_closed_with_personal_data")
             .HasFilter("closed_at IS NOT NULL AND (" + PersonalColumns.AnyOfReport() + ")").HasDatabaseName("ix_service_requests_closed_with_personal_data");

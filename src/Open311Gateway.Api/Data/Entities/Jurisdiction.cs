@@ -20,6 +20,8 @@ public class Jurisdiction
     public Dictionary<string, string> DeliveryStatuses { get; set; } = [];
     /// <summary>How often the back office is asked for status changes; null when its statuses are not pulled.</summary>
     public int? StatusPollSeconds { get; set; }
+    /// <summary>Whether the back office's case id (<c>external_case_id</c>) is published in <c>extended_attributes</c>.</summary>
+    public bool PublicCaseId { get; set; }
     /// <summary>New reports are held from public answers until released (catalogue <c>hold_new_reports</c>, ADR 15).</summary>
     public bool HoldNewReports { get; set; }
     /// <summary>

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NpgsqlTypes;
 
 namespace Open311Gateway.Api.Data.Entities;
 
@@ -62,6 +63,11 @@ public class ServiceRequest
     public List<string> MediaUrls { get; set; } = [];
     /// <summary>Attribute values by code; a single-valued attribute holds one element.</summary>
     public Dictionary<string, List<string>> Attributes { get; set; } = [];
+    /// <summary>
+    /// German full-text of description and address, computed by PostgreSQL (a stored generated column with a GIN
+    /// index) for <c>q</c>; never written by the gateway.
+    /// </summary>
+    public NpgsqlTsVector? SearchVector { get; set; }
 
     // Personal data, for the municipality only; erased after the jurisdiction's retention or on request (specs/privacy.md).
     public string? Email { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Open311Gateway.Api.Data;
 
 #nullable disable
@@ -278,6 +279,10 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("projected_srid");
 
+                    b.Property<bool>("PublicCaseId")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_case_id");
+
                     b.Property<int?>("StatusPollSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("status_poll_seconds");
@@ -442,6 +447,22 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasDatabaseName("ix_personal_data_erasures_erased_at");
 
                     b.ToTable("personal_data_erasures", (string)null);
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
+                {
+                    b.Property<long>("ServiceRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("service_request_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.HasKey("ServiceRequestId", "ChangedAt")
+                        .HasName("pk_public_changes");
+
+                    b.ToTable("public_changes", (string)null);
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>
@@ -771,6 +792,13 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "german")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Description", "AddressString" });
+
                     b.Property<long>("ServiceId")
                         .HasColumnType("bigint")
                         .HasColumnName("service_id");
@@ -811,6 +839,11 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasDatabaseName("ix_service_requests_location");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_service_requests_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("ServiceId")
                         .HasDatabaseName("ix_service_requests_service_id");
@@ -928,6 +961,16 @@ namespace Open311Gateway.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_jurisdictions_jurisdictions_jurisdiction_id");
+                });
+
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.PublicChange", b =>
+                {
+                    b.HasOne("Open311Gateway.Api.Data.Entities.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_public_changes_service_requests_service_request_id");
                 });
 
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.RequestUpdate", b =>

@@ -1,4 +1,5 @@
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Open311;
 
 namespace Open311Gateway.Api.Features.Requests;
@@ -9,18 +10,42 @@ namespace Open311Gateway.Api.Features.Requests;
 /// </summary>
 public static class RequestDocuments
 {
-    public static Open311Document List(IEnumerable<ServiceRequest> requests) =>
-        Open311Document.List("service_requests", "request", requests.Select(r => (object?)PublicView(r)));
+    /// <param name="notes">With <c>extensions=true</c>: each request's public status history; null: the standard's fields only.</param>
+    public static Open311Document List(IEnumerable<ServiceRequest> requests, ILookup<long, PublicNote>? notes = null) =>
+        Open311Document.List("service_requests", "request", requests.Select(r => (object?)PublicView(r, notes)));
 
-    private static Open311Object PublicView(ServiceRequest request)
+    private static Open311Object PublicView(ServiceRequest request, ILookup<long, PublicNote>? notes)
     {
         var zone = Open311Time.Zone(request.Service!.Jurisdiction!.TimeZone);
+        var view = StandardView(request, zone);
+        return notes is null ? view : view
+            .Add("extended_attributes", ExtendedAttributes(request))
+            .Add("notes", new Open311List("note", notes[request.Id].Select(n => (object?)Note(n, zone)).ToList()));
+    }
+
+    // Klarschiff's CitySDK names: detailed_status is our extended status, media_urls every photo, not only the first.
+    private static Open311Object ExtendedAttributes(ServiceRequest request)
+    {
+        var attributes = new Open311Object()
+            .Add("detailed_status", request.ExtendedStatus)
+            .Add("media_urls", new Open311List("media_url", request.MediaUrls.Select(u => (object?)u).ToList()));
+        return request.Service!.Jurisdiction!.PublicCaseId ? attributes.Add("external_case_id", request.ExternalCaseId) : attributes;
+    }
+
+    private static Open311Object Note(PublicNote note, TimeZoneInfo zone) => new Open311Object()
+        .Add("update_id", note.UpdateId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Add("datetime", Open311Time.Format(note.UpdatedAt, zone))
+        .Add("status", note.Status)
+        .Add("description", note.Description);
+
+    private static Open311Object StandardView(ServiceRequest request, TimeZoneInfo zone)
+    {
         return new Open311Object()
             .Add("service_request_id", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add("status", request.Status)
             .Add("status_notes", request.StatusNotes)
-            .Add("service_name", request.Service.Name)
-            .Add("service_code", request.Service.Code)
+            .Add("service_name", request.Service!.Name)
+            .Add("service_code", request.Service!.Code)
             .Add("description", request.Description)
             .Add("agency_responsible", request.AgencyResponsible)
             .Add("service_notice", request.ServiceNotice)

@@ -17,28 +17,19 @@ public sealed class RequestsController(
     JurisdictionResolver jurisdictions,
     ClientSubmissionReader submissions,
     RequestIntake intake,
-    TimeProvider clock) : Open311ControllerBase
+    RequestListing listing) : Open311ControllerBase
 {
+    public const string ChangesUntilHeader = "Open311-Changes-Until";
+
     [HttpGet]
     public async Task<IActionResult> List([FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
     {
-        var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
-        if (resolved.Error is { } error) return Error(error.Code, error.Description);
-        var (query, errors) = RequestQueryParser.Parse(Request.Query, resolved.Zone, clock.GetUtcNow());
-        if (query is null) return Error(StatusCodes.Status400BadRequest, errors);
-
-        var jurisdiction = resolved.Jurisdiction!;
-        if (query.ServiceCodes.Count > 0)
-        {
-            var lookedUp = query.ServiceCodes.Where(TextRules.CanBeStored).ToList();
-            var known = await db.Services.Where(s => s.JurisdictionId == jurisdiction.Id && lookedUp.Contains(s.Code))
-                .Select(s => s.Code).ToListAsync(cancellationToken);
-            var unknown = query.ServiceCodes.Except(known).ToList();
-            if (unknown.Count > 0) return Error(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{c}'."));
-        }
-
-        var requests = RequestFilters.Apply(PublicRequests().Where(r => r.JurisdictionId == jurisdiction.Id), query);
-        return Answer(RequestDocuments.List(await requests.Take(RequestQuery.MaxResults).ToListAsync(cancellationToken)));
+        var answer = await listing.ListAsync(Request.Query, jurisdictionId, cancellationToken);
+        if (answer.Document is null) return Error(answer.ErrorCode, answer.Errors);
+        // Where the next sync starts without missing a change: the latest change time this answer could hold.
+        if (answer.ChangesUntil is { } until)
+            Response.Headers[ChangesUntilHeader] = until.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
+        return Answer(answer.Document);
     }
 
     [HttpGet("{id}")]
@@ -52,13 +43,16 @@ public sealed class RequestsController(
             if (resolved.Error is { } error) return Error(error.Code, error.Description);
             jurisdiction = resolved.Jurisdiction!.Id;
         }
+        var extensionErrors = new List<string>();
+        var extensions = RequestQueryParser.ParseExtensions(Request.Query, extensionErrors);
+        if (extensionErrors.Count > 0) return Error(StatusCodes.Status400BadRequest, extensionErrors);
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
         var request = requestId <= 0 ? null : await PublicRequests()
             .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
             .FirstOrDefaultAsync(cancellationToken);
-        return request is null
-            ? Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.")
-            : Answer(RequestDocuments.List([request]));
+        if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.");
+        var notes = extensions ? await PublicNotes.ForAsync(db, [request.Id], cancellationToken) : null;
+        return Answer(RequestDocuments.List([request], notes));
     }
 
     [HttpPost]

@@ -31,7 +31,7 @@ public static class Rows
         {
             JurisdictionId = jurisdiction, ServiceId = service.Id, ApiClientId = client.Id,
             Status = "open", ExtendedStatus = "OPEN",
-            RequestedAt = requestedAt.ToUniversalTime(), UpdatedAt = requestedAt.ToUniversalTime(),
+            RequestedAt = requestedAt.ToUniversalTime(), UpdatedAt = requestedAt.ToUniversalTime(), PublicChangedAt = requestedAt.ToUniversalTime(),
             Description = description, Location = new Point(13.405, 52.52) { SRID = 4326 },
         };
     }

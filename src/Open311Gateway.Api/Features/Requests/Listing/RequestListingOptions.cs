@@ -1,0 +1,14 @@
+namespace Open311Gateway.Api.Features.Requests.Listing;
+
+/// <summary>Settings of the public request listing (section <c>Open311:Listing</c>).</summary>
+public sealed class RequestListingOptions
+{
+    public const string Section = "Open311:Listing";
+
+    /// <summary>
+    /// How old a public change must be before a sync (<c>updated_after</c>/<c>updated_before</c>) shows it (ADR 12):
+    /// longer than any transaction that stamps a change takes to commit, so that no change stamped earlier can
+    /// appear behind a point a client has already read.
+    /// </summary>
+    public int ChangeSettleSeconds { get; set; } = 10;
+}
