@@ -67,7 +67,11 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         var until = Until(query, changesUntil);
         var filtered = RequestFilters.Filter(PublicRequests(scope), query);
-        var moved = await ChangeOrder.Moved(filtered, db.PublicChanges, query.UpdatedAfter, until).ToListAsync(cancellationToken);
+        // Counted first, up to the limit only: an old bound with many changes since must not cost a look-up per change.
+        var limit = options.Value.MaxMovedReports;
+        var movedSinceBound = await filtered.Where(r => r.PublicChangedAt > until).Take(limit + 1).CountAsync(cancellationToken);
+        var moved = movedSinceBound > limit ? []
+            : await ChangeOrder.Moved(filtered, db.PublicChanges, query.UpdatedAfter, until).ToListAsync(cancellationToken);
         var (skip, take) = ChangeOrder.SettledWindow(page, moved.Count);
         var window = skip > int.MaxValue ? [] : await ChangeOrder.Settled(filtered, query.UpdatedAfter, until)
             .Skip((int)skip).Take((int)Math.Min(take, int.MaxValue)).ToListAsync(cancellationToken);

@@ -11,4 +11,12 @@ public sealed class RequestListingOptions
     /// appear behind a point a client has already read.
     /// </summary>
     public int ChangeSettleSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How many reports changed after a sync's upper bound are still given their place in it (ADR 12). Each costs a
+    /// look-up in the change log, so an <c>updated_before</c> far in the past (chosen by any client) would cost one per
+    /// report changed since; beyond this many the sync uses the plain filter (their current change time is past the
+    /// bound, so they are not in the window).
+    /// </summary>
+    public int MaxMovedReports { get; set; } = 1000;
 }
