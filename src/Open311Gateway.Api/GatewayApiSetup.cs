@@ -44,6 +44,7 @@ public static class GatewayApiSetup
         services.AddScoped<RequestIntake>();
         services.AddOptions<RequestListingOptions>().BindConfiguration(RequestListingOptions.Section);
         services.AddScoped<RequestListing>();
+        services.AddScoped<ChangeLogPruner>();
         services.AddScoped<ReportPhotoIntake>();
         services.AddScoped<ReportModeration>();
         services.AddScoped<JurisdictionRouter>();

@@ -19,4 +19,10 @@ public sealed class RequestListingOptions
     /// bound, so they are not in the window).
     /// </summary>
     public int MaxMovedReports { get; set; } = 1000;
+
+    /// <summary>
+    /// How far back a sync's bound still finds the earlier place of a report changed since (ADR 12): older entries of
+    /// the change log that a newer one before this age supersedes are pruned by <see cref="ChangeLogPruner"/>.
+    /// </summary>
+    public int ChangeLogDays { get; set; } = 30;
 }
