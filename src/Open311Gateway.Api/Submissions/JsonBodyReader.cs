@@ -18,6 +18,7 @@ public static class JsonBodyReader
         using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
         using var reader = new JsonTextReader(text) { MaxDepth = 8, DateParseHandling = DateParseHandling.None };
         Open311Error? fieldError = null;
+        var names = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             if (!await reader.ReadAsync(cancellationToken)) throw new JsonReaderException("The body holds no JSON value.");
@@ -31,6 +32,8 @@ public static class JsonBodyReader
             {
                 if (reader.TokenType == JsonToken.Comment) continue;
                 var name = (string)reader.Value!;
+                // A repeated key would otherwise count as a second value (or, nested, silently win): refused, not guessed.
+                if (!names.Add(name)) throw new JsonReaderException($"The key '{TextRules.Shorten(name)}' appears twice in the object.");
                 if (name == "media" && budget.PhotoAllowed)
                 {
                     budget.OpenPhoto();
@@ -73,8 +76,10 @@ public static class JsonBodyReader
     private static async Task<JToken> ReadValueAsync(JsonTextReader reader, CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken)) throw new JsonReaderException("A property has no value.");
-        return await JToken.ReadFromAsync(reader, cancellationToken);
+        return await JToken.ReadFromAsync(reader, NestedSettings, cancellationToken);
     }
+
+    private static readonly JsonLoadSettings NestedSettings = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
 
     // A second value ({"a":1}{"b":2}) or stray text is refused, not ignored.
     private static async Task EnsureEndAsync(JsonTextReader reader, CancellationToken cancellationToken)

@@ -68,6 +68,18 @@ public sealed class HostileInputTests(GatewayApp app) : IClassFixture<GatewayApp
         Assert.StartsWith("The JSON body is not valid JSON", Assert.Single(await RefusedAsync(() => app.Client.PostRawAsync("requests.json", body, "application/json"), HttpStatusCode.BadRequest)));
 
     [Theory]
+    [InlineData("\"service_code\":\"NOPE\",\"service_code\":\"SCHLAGLOCH\"", "service_code")]
+    [InlineData("\"service_code\":\"SCHLAGLOCH\",\"media_url\":\"https://a.example/1.jpg\",\"media_url\":\"https://a.example/2.jpg\"", "media_url")]
+    [InlineData("\"service_code\":\"SCHLAGLOCH\",\"attribute\":{\"GROESSE\":\"klein\",\"GROESSE\":\"gross\"}", "GROESSE")]
+    public async Task A_json_key_given_twice_answers_400_and_is_not_guessed(string fields, string twice)
+    {
+        var body = $"{{\"api_key\":\"{app.ApiKey}\",\"lat\":\"52.5\",\"long\":\"13.4\",{fields}}}";
+        var error = Assert.Single(await RefusedAsync(() => app.Client.PostRawAsync("requests.json", body, "application/json"), HttpStatusCode.BadRequest));
+        Assert.StartsWith("The JSON body is not valid JSON", error);
+        Assert.Contains($"'{twice}'", error);
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("[{\"service_code\":\"SCHLAGLOCH\"}]")]
     [InlineData("\"text\"")]
