@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Jurisdictions;
 
@@ -27,7 +28,7 @@ public sealed class JurisdictionResolver(GatewayDbContext db)
         }
         var match = active.FirstOrDefault(j => string.Equals(j.Id, jurisdictionId.Trim(), StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? new(null, new(StatusCodes.Status404NotFound, $"Unknown jurisdiction_id '{jurisdictionId}'."))
+            ? new(null, new(StatusCodes.Status404NotFound, $"Unknown jurisdiction_id '{TextRules.Shorten(jurisdictionId)}'."))
             : new(match, null);
     }
 

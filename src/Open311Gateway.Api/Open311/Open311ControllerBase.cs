@@ -15,5 +15,14 @@ public abstract class Open311ControllerBase : ControllerBase
     protected Open311Result Answer(Open311Document document) => new(document, Format);
 
     protected Open311Result Error(int statusCode, params IEnumerable<string> descriptions) =>
-        new(Open311Document.Errors(descriptions.Select(d => new Open311Error(statusCode, d))), Format, statusCode);
+        new(Open311Document.Errors(Capped(descriptions).Select(d => new Open311Error(statusCode, d))), Format, statusCode);
+
+    /// <summary>The most problems one answer lists: a body of 15,000 bad fields must not come back as megabytes.</summary>
+    public const int MaxErrors = 20;
+
+    private static IEnumerable<string> Capped(IEnumerable<string> descriptions)
+    {
+        var all = descriptions.ToList();
+        return all.Count <= MaxErrors ? all : all.Take(MaxErrors).Append($"… and {all.Count - MaxErrors} more problems.");
+    }
 }

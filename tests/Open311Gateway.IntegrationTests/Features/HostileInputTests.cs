@@ -79,6 +79,31 @@ public sealed class HostileInputTests(GatewayApp app) : IClassFixture<GatewayApp
         Assert.Contains($"'{twice}'", error);
     }
 
+    [Fact]
+    public async Task Thousands_of_unknown_attributes_answer_a_short_capped_error_list()
+    {
+        // JSON, as a form body stops at 1024 fields; 10,000 codes fit in the 256 KiB field limit.
+        var attributes = new JObject();
+        for (var i = 0; i < 10_000; i++) attributes[$"X{i:D5}"] = "1";
+        var body = new JObject { ["api_key"] = app.ApiKey, ["service_code"] = "SCHLAGLOCH", ["address_string"] = "Marktplatz 1", ["attribute"] = attributes };
+        var before = await Rows.CountAsync(app);
+        var response = await app.Client.PostJsonAsync("requests.json", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.InRange(text.Length, 1, 8_000);
+        var errors = JArray.Parse(text).Select(e => (string)e["description"]!).ToList();
+        Assert.Equal(21, errors.Count);
+        Assert.Matches("^… and 99[89][0-9] more problems\\.$", errors[^1]);
+        Assert.Equal(before, await Rows.CountAsync(app));
+    }
+
+    [Fact]
+    public async Task An_unknown_jurisdiction_id_is_echoed_shortened()
+    {
+        var errors = await Open311Assert.JsonErrors(await app.Client.GetOpen311Async("requests.json?jurisdiction_id=" + new string('x', 5_000)), HttpStatusCode.NotFound);
+        Assert.InRange(Assert.Single(errors).Length, 1, 120);
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("[{\"service_code\":\"SCHLAGLOCH\"}]")]

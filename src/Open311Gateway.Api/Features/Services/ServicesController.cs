@@ -58,7 +58,7 @@ public sealed class ServicesController(GatewayDbContext db, JurisdictionResolver
         var service = await db.Services.AsNoTracking()
             .FirstOrDefaultAsync(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.Code == code && s.IsActive, cancellationToken);
         return service is null
-            ? Error(StatusCodes.Status404NotFound, $"Unknown service_code '{code}'.")
+            ? Error(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(code)}'.")
             : Answer(ServiceDocuments.Definition(service));
     }
 }

@@ -16,7 +16,7 @@ public static class AttributeValidator
     {
         var accepted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var unknown in submitted.Keys.Where(code => definitions.All(d => d.Code != code)))
-            errors.Add($"attribute[{unknown}] is not an attribute of this service.");
+            errors.Add($"attribute[{TextRules.Shorten(unknown)}] is not an attribute of this service.");
 
         // Informational attributes (variable = false) carry text for the citizen, no value.
         foreach (var definition in definitions.Where(d => d.Variable))

@@ -30,7 +30,7 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
             var known = await db.Services.Where(s => scope.Contains(s.JurisdictionId) && lookedUp.Contains(s.Code))
                 .Select(s => s.Code).Distinct().ToListAsync(cancellationToken);
             var unknown = query.ServiceCodes.Except(known).ToList();
-            if (unknown.Count > 0) return ListingAnswer.Refused(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{c}'."));
+            if (unknown.Count > 0) return ListingAnswer.Refused(StatusCodes.Status400BadRequest, unknown.Select(c => $"Unknown service_code '{TextRules.Shorten(c)}'."));
         }
 
         // To the microsecond, as PostgreSQL keeps times: the bound a client gets back is the one that was compared.
