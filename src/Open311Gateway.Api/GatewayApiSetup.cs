@@ -67,6 +67,12 @@ public static class GatewayApiSetup
 
     public static WebApplication UseGatewayApi(this WebApplication app)
     {
+        // Every answer, errors included: a browser must never guess a type other than the one we send.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.UseExceptionHandler(_ => { });
         app.UseStatusCodePages(StatusCodeErrorBodies.WriteAsync);
         // The suffix must be stripped before routing looks at the path, so routing is placed explicitly after it.
