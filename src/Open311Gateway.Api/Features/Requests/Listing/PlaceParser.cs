@@ -1,4 +1,5 @@
 using System.Globalization;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Listing;
 
@@ -33,7 +34,7 @@ internal static class PlaceParser
         var lon = Coordinate(query, "long", 180, "longitude", errors);
         var radiusText = QueryValues.Text(query, "radius")!;
         if (!QueryValues.TryNumber(radiusText, out var metres) || metres <= 0 || metres > RadiusFilter.MaxMetres)
-            errors.Add($"radius '{QueryValues.Shorten(radiusText)}' is not a distance in metres greater than 0 and at most {RadiusFilter.MaxMetres.ToString(CultureInfo.InvariantCulture)}.");
+            errors.Add($"radius '{TextRules.Shorten(radiusText)}' is not a distance in metres greater than 0 and at most {RadiusFilter.MaxMetres.ToString(CultureInfo.InvariantCulture)}.");
         return errors.Count > before ? (null, null) : (new RadiusFilter(lat, lon, metres), null);
     }
 
@@ -41,7 +42,7 @@ internal static class PlaceParser
     {
         var text = QueryValues.Text(query, name)!;
         if (QueryValues.TryNumber(text, out var value) && Math.Abs(value) <= limit) return value;
-        errors.Add($"{name} '{QueryValues.Shorten(text)}' is not a {what} in degrees between -{limit} and {limit}.");
+        errors.Add($"{name} '{TextRules.Shorten(text)}' is not a {what} in degrees between -{limit} and {limit}.");
         return 0;
     }
 
@@ -52,15 +53,15 @@ internal static class PlaceParser
         var readable = parts.Length == 4 && parts.Select((p, i) => QueryValues.TryNumber(p, out numbers[i])).All(ok => ok);
         if (!readable)
         {
-            errors.Add($"bbox '{QueryValues.Shorten(text)}' is not four numbers minLon,minLat,maxLon,maxLat in WGS 84 degrees.");
+            errors.Add($"bbox '{TextRules.Shorten(text)}' is not four numbers minLon,minLat,maxLon,maxLat in WGS 84 degrees.");
             return null;
         }
         var (minLon, minLat, maxLon, maxLat) = (numbers[0], numbers[1], numbers[2], numbers[3]);
         var before = errors.Count;
         if (new[] { minLon, maxLon }.Any(v => Math.Abs(v) > 180) || new[] { minLat, maxLat }.Any(v => Math.Abs(v) > 90))
-            errors.Add($"bbox '{QueryValues.Shorten(text)}' lies outside the globe: longitudes run from -180 to 180, latitudes from -90 to 90.");
+            errors.Add($"bbox '{TextRules.Shorten(text)}' lies outside the globe: longitudes run from -180 to 180, latitudes from -90 to 90.");
         else if (minLon >= maxLon || minLat >= maxLat)
-            errors.Add($"bbox '{QueryValues.Shorten(text)}' is empty or reversed: minLon must be less than maxLon and minLat less than maxLat (a box across the antimeridian is two queries).");
+            errors.Add($"bbox '{TextRules.Shorten(text)}' is empty or reversed: minLon must be less than maxLon and minLat less than maxLat (a box across the antimeridian is two queries).");
         return errors.Count > before ? null : new BoundingBox(minLon, minLat, maxLon, maxLat);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Listing;
 
@@ -26,9 +27,8 @@ internal static class QueryValues
         var text = Text(query, name);
         if (text is null) return null;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
-        errors.Add($"{name} '{Shorten(text)}' is not a whole number {range}.");
+        errors.Add($"{name} '{TextRules.Shorten(text)}' is not a whole number {range}.");
         return null;
     }
 
-    public static string Shorten(string text) => Submissions.TextRules.Shorten(text);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Listing;
 
@@ -63,7 +64,7 @@ public static class RequestQueryParser
         var text = QueryValues.Text(query, name);
         if (text is null) return null;
         if (Open311DateParser.TryParse(text, zone, out var instant)) return instant;
-        errors.Add($"{name} '{QueryValues.Shorten(text)}' is not a W3C date-time such as 2026-03-01T09:30:00+01:00.");
+        errors.Add($"{name} '{TextRules.Shorten(text)}' is not a W3C date-time such as 2026-03-01T09:30:00+01:00.");
         return null;
     }
 
@@ -73,7 +74,7 @@ public static class RequestQueryParser
         var text = QueryValues.Text(query, "extensions");
         if (text is null || text.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
         if (text.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
-        errors.Add($"extensions '{QueryValues.Shorten(text)}' is not true or false.");
+        errors.Add($"extensions '{TextRules.Shorten(text)}' is not true or false.");
         return false;
     }
 }
