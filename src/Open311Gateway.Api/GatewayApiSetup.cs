@@ -16,6 +16,7 @@ using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Privacy;
+using Open311Gateway.Api.RateLimiting;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api;
@@ -36,6 +37,7 @@ public static class GatewayApiSetup
         services.AddPrivacy(builder.Configuration);
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RecentRateLimitRejections>();
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<BoundaryLookup>();
         services.AddScoped<ApiKeyService>();
