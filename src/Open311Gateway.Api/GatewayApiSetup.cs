@@ -11,6 +11,8 @@ using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
+using Open311Gateway.Api.Hosts;
+using Open311Gateway.Api.Http;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
@@ -37,7 +39,8 @@ public static class GatewayApiSetup
         services.AddPrivacy(builder.Configuration);
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<RecentRateLimitRejections>();
+        services.AddHostTrust();
+        services.AddGatewayRateLimits();
         services.AddScoped<JurisdictionResolver>();
         services.AddScoped<BoundaryLookup>();
         services.AddScoped<ApiKeyService>();
@@ -75,11 +78,15 @@ public static class GatewayApiSetup
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return next(context);
         });
+        app.UseTrustedForwardedHeaders();
+        app.UseHeadAsGet();
         app.UseExceptionHandler(_ => { });
         app.UseStatusCodePages(StatusCodeErrorBodies.WriteAsync);
         // The suffix must be stripped before routing looks at the path, so routing is placed explicitly after it.
         app.UseMiddleware<Open311FormatMiddleware>();
         app.UseRouting();
+        // After the format middleware (a 429 answers in the client's format) and before any endpoint reads a body.
+        app.UseRateLimiter();
         app.MapControllers();
         app.MapOpenApiDocument();
         app.MapPhotos();

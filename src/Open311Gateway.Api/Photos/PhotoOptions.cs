@@ -19,7 +19,8 @@ public sealed class PhotoOptions
 
     /// <summary>
     /// The absolute URL under which <c>/media/{name}</c> is reached from outside (a CDN or reverse proxy, say),
-    /// ending in a slash; derived from the request (scheme, host, <c>/media/</c>) when empty.
+    /// ending in a slash; when empty, the root of Open311:PublicUrl plus <c>/media/</c>, else the request's scheme and
+    /// (filtered, ADR 17) host.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 

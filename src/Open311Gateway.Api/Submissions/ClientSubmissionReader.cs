@@ -3,16 +3,17 @@ using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Photos;
+using Open311Gateway.Api.RateLimiting;
 
 namespace Open311Gateway.Api.Submissions;
 
 /// <summary>
 /// The start every client app's POST shares (requests, servicerequestupdates), in the order the standard
-/// asks: the body, then the key (403 before any other validation), then the jurisdiction. A new report stops
+/// asks: the body, then the key (403 before any other validation) and its rate limit (429, ADR 17), then the jurisdiction. A new report stops
 /// after the key (<see cref="ReadKeyedAsync"/>): its jurisdiction may follow from its point.
 /// </summary>
 public sealed class ClientSubmissionReader(
-    ApiKeyService apiKeys, JurisdictionResolver jurisdictions, IOptions<Open311Options> options, IOptions<PhotoOptions> photos)
+    ApiKeyService apiKeys, ApiKeyRateLimiter keyLimit, JurisdictionResolver jurisdictions, IOptions<Open311Options> options, IOptions<PhotoOptions> photos)
 {
     /// <param name="what">What the client submits, for the 403 message ("a request", "an update").</param>
     /// <param name="acceptsPhoto">Whether one <c>media</c> photo may come with it (new reports), beyond the field limit.</param>
@@ -36,8 +37,10 @@ public sealed class ClientSubmissionReader(
         if (fields is null) return (null, readError);
 
         var client = await apiKeys.FindClientAsync(fields.All("api_key").FirstOrDefault(), cancellationToken);
-        return client is null
-            ? (null, new(StatusCodes.Status403Forbidden, $"A valid api_key is required to submit {what}."))
+        if (client is null) return (null, new(StatusCodes.Status403Forbidden, $"A valid api_key is required to submit {what}."));
+        // Only real keys get a window of their own: made-up key ids end at the 403 above (and count per address).
+        return keyLimit.Check(client.KeyId, request.HttpContext) is { } limited
+            ? (null, limited)
             : (new KeyedSubmission(fields, client, []), null);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Hosts;
 using Open311Gateway.Api.Open311;
 
 namespace Open311Gateway.Api.Features.Discovery;
@@ -25,7 +26,7 @@ public sealed class DiscoveryController(GatewayDbContext db, IOptions<Open311Opt
 
         var endpoint = new Open311Object()
             .Add("specification", Specification)
-            .Add("url", settings.PublicUrl ?? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{settings.BasePath.TrimEnd('/')}")
+            .Add("url", PublicUrls.EndpointOf(settings, Request))
             .Add("changeset", formattedChangeset)
             .Add("type", settings.EndpointType)
             .Add("formats", new Open311List("format", ["text/xml", "application/json"]));
