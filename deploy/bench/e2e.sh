@@ -29,6 +29,9 @@ pg_admin="host=127.0.0.1 port=${OPEN311_PG_PORT:-55432} user=postgres dbname=pos
 export ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=open311/Database=$db}"
 export RabbitMq__VirtualHost=$vhost
 export Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+# Production must know its public name (ADR 17); limits high: the benchmark measures the limiter's cost, not its 429s.
+export Open311__PublicUrl="$base/open311/v2" RateLimits__PostPerKey__PermitLimit=1000000000 \
+  RateLimits__PostPerAddress__PermitLimit=1000000000 RateLimits__GetPerAddress__PermitLimit=1000000000 RateLimits__BackOfficePerKey__PermitLimit=1000000000
 
 psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 bash deploy/local/services.sh add-vhost $vhost

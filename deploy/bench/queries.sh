@@ -27,6 +27,9 @@ bash deploy/local/services.sh start >/dev/null
 eval "$(bash deploy/local/services.sh env)"
 export ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=open311/Database=$database}"
 export Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+# Production must know its public name (ADR 17); limits high: the benchmark measures the limiter's cost, not its 429s.
+export Open311__PublicUrl="$base/open311/v2" RateLimits__PostPerKey__PermitLimit=1000000000 \
+  RateLimits__PostPerAddress__PermitLimit=1000000000 RateLimits__GetPerAddress__PermitLimit=1000000000 RateLimits__BackOfficePerKey__PermitLimit=1000000000
 pg="host=127.0.0.1 port=${OPEN311_PG_PORT:-55432} user=postgres"
 sql() { psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -Atqc "$1"; }
 

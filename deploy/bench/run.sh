@@ -25,6 +25,9 @@ eval "$(bash deploy/local/services.sh env)"
 export ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=open311/Database=open311_bench}"
 export RabbitMq__VirtualHost=bench
 export Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+# Production must know its public name (ADR 17); limits high: the benchmark measures the limiter's cost, not its 429s.
+export Open311__PublicUrl="$base/open311/v2" RateLimits__PostPerKey__PermitLimit=1000000000 \
+  RateLimits__PostPerAddress__PermitLimit=1000000000 RateLimits__GetPerAddress__PermitLimit=1000000000 RateLimits__BackOfficePerKey__PermitLimit=1000000000
 
 psql "host=127.0.0.1 port=${OPEN311_PG_PORT:-55432} user=postgres dbname=postgres" -qc "DROP DATABASE IF EXISTS open311_bench WITH (FORCE)" -c "CREATE DATABASE open311_bench"
 bash deploy/local/services.sh add-vhost bench

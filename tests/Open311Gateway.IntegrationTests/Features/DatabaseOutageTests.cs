@@ -9,9 +9,12 @@ namespace Open311Gateway.IntegrationTests.Features;
 /// <summary>The real host with a database that cannot be reached (a closed port).</summary>
 public sealed class UnreachableDatabaseApp : IDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-        .UseEnvironment("Testing")
-        .UseSetting("ConnectionStrings:Gateway", "Host=127.0.0.1;Port=1;Database=open311;Username=postgres;Timeout=3;Pooling=false"));
+    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    {
+        web.UseEnvironment("Testing")
+            .UseSetting("ConnectionStrings:Gateway", "Host=127.0.0.1;Port=1;Database=open311;Username=postgres;Timeout=3;Pooling=false");
+        foreach (var (key, value) in TestHostDefaults.Settings) web.UseSetting(key, value);
+    });
 
     public UnreachableDatabaseApp() => Client = _factory.CreateClient();
 

@@ -59,7 +59,7 @@ public class GatewayApp : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
-            foreach (var (key, value) in Settings.Concat(overrides)) web.UseSetting(key, value);
+            foreach (var (key, value) in TestHostDefaults.Settings.Concat(Settings).Concat(overrides)) web.UseSetting(key, value);
         });
 
     public async Task DisposeAsync()
