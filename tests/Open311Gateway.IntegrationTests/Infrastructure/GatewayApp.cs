@@ -27,6 +27,11 @@ public class GatewayApp : IAsyncLifetime
     /// <summary>Configuration on top of the defaults, for variants (a broker of their own, short retry delays).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
+    /// <summary>More host setup for variants (test services, a stand-in for the socket address).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder web)
+    {
+    }
+
     /// <summary>Runs after the test catalogue is seeded, for variants that need more rows (a delivery route).</summary>
     protected virtual Task SeedMoreAsync(Open311Gateway.Api.Data.GatewayDbContext db) => Task.CompletedTask;
 
@@ -60,6 +65,7 @@ public class GatewayApp : IAsyncLifetime
         {
             web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
             foreach (var (key, value) in TestHostDefaults.Settings.Concat(Settings).Concat(overrides)) web.UseSetting(key, value);
+            ConfigureHost(web);
         });
 
     public async Task DisposeAsync()

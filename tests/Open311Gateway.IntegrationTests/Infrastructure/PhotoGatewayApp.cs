@@ -1,7 +1,7 @@
 namespace Open311Gateway.IntegrationTests.Infrastructure;
 
 /// <summary>A <see cref="GatewayApp"/> whose photos go to a directory of its own, removed afterwards.</summary>
-public sealed class PhotoGatewayApp : GatewayApp, IAsyncLifetime
+public class PhotoGatewayApp : GatewayApp, IAsyncLifetime
 {
     public string PhotoDirectory { get; } = Path.Combine(Path.GetTempPath(), "open311-photos-" + Guid.NewGuid().ToString("N"));
 
