@@ -8,7 +8,10 @@ public sealed class Open311Options
     /// <summary>Path under which every GeoReport v2 resource is served.</summary>
     public string BasePath { get; set; } = "/open311/v2";
 
-    /// <summary>Absolute URL of the endpoint as clients reach it (for discovery); derived from the request when empty.</summary>
+    /// <summary>
+    /// Absolute URL of the endpoint as clients reach it (discovery; its root also gives photo URLs). Derived from the
+    /// request when empty, which outside Development needs AllowedHosts (host filtering, ADR 17).
+    /// </summary>
     public string? PublicUrl { get; set; }
 
     /// <summary>Discovery's endpoint type: <c>production</c> or <c>test</c>.</summary>
