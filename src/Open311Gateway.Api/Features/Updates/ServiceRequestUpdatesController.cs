@@ -64,7 +64,7 @@ public sealed class ServiceRequestUpdatesController(
             .FirstOrDefaultAsync(r => r.Id == requestId && r.JurisdictionId == jurisdiction.Id, cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(requestIdText)}'.");
 
-        var (followUp, validationErrors) = CitizenUpdateValidator.Validate(fields, resolved.Zone);
+        var (followUp, validationErrors) = CitizenUpdateValidator.Validate(fields, resolved.Zone, clock.GetUtcNow());
         errors.AddRange(validationErrors);
         if (followUp is null || errors.Count > 0) return Error(StatusCodes.Status400BadRequest, errors);
 
