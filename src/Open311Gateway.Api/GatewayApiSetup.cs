@@ -79,6 +79,8 @@ public static class GatewayApiSetup
         app.UseStatusCodePages(StatusCodeErrorBodies.WriteAsync);
         // The suffix must be stripped before routing looks at the path, so routing is placed explicitly after it.
         app.UseMiddleware<Open311FormatMiddleware>();
+        // Before anything reads Request.Query: invalid percent-encoded UTF-8 is refused, not read as text (ADR 18).
+        app.UseMiddleware<StrictQueryMiddleware>();
         app.UseRouting();
         app.MapControllers();
         app.MapOpenApiDocument();
