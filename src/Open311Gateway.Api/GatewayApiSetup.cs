@@ -11,6 +11,7 @@ using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Requests.Listing;
 using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
+using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
@@ -35,6 +36,7 @@ public static class GatewayApiSetup
         services.AddPhotos();
         services.AddDeliveries(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
+        services.AddIdempotency();
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecentRateLimitRejections>();
