@@ -266,6 +266,37 @@ public sealed class IdempotencyKeyTests(GatewayApp app) : IClassFixture<GatewayA
         Assert.Null(await RecordAsync(key));
     }
 
+    [Fact]
+    public async Task A_post_that_lost_its_lease_to_another_process_cannot_store_its_answer()
+    {
+        var key = NewKey();
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore>();
+        long clientId;
+        await using (var db = app.Database.CreateDbContext())
+            clientId = (await db.ApiClients.SingleAsync(c => c.Name == "Testclient")).Id;
+
+        var claim = await store.ClaimAsync(clientId, key, [1, 2, 3], CancellationToken.None);
+        Assert.Equal(IdempotencyVerdict.Claimed, claim.Verdict);
+        Assert.Equal(IdempotencyVerdict.InFlight, (await store.ClaimAsync(clientId, key, [1, 2, 3], CancellationToken.None)).Verdict);
+        // Its lease ran out and another process took the key over (a new token).
+        await using (var db = app.Database.CreateDbContext())
+            await db.IdempotencyKeys.Where(r => r.Key == key).ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseToken, Guid.NewGuid()));
+
+        await Assert.ThrowsAsync<IdempotencyLeaseLostException>(() => store.CompleteAsync(claim.Lease!, 200, "application/json", [], CancellationToken.None));
+        Assert.Null((await RecordAsync(key))!.ResponseStatus);
+    }
+
+    [Theory]
+    [InlineData("KeepHours", "0")]
+    [InlineData("LeaseSeconds", "-1")]
+    public void A_bad_setting_stops_the_api_at_start_with_a_clear_message(string setting, string value)
+    {
+        using var host = app.CreateHost([new($"Open311:Idempotency:{setting}", value)]);
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains("Open311:Idempotency: KeepHours and LeaseSeconds must be positive", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static byte[] FingerprintOf(string resource, (string Name, string Value)[] fields)
     {
         var submitted = new SubmittedFields();
