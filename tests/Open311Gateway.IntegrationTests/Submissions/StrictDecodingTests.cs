@@ -138,6 +138,19 @@ public sealed class StrictDecodingTests(GatewayApp app) : IClassFixture<GatewayA
         Assert.Equal("Baustelle 🚧 \\ud800 als Text", row.Description);
     }
 
+    [Fact]
+    public async Task A_json_body_with_a_utf8_byte_order_mark_is_read_and_one_in_utf16_is_refused()
+    {
+        var json = $$"""{"api_key":"{{app.ApiKey}}","service_code":"SCHLAGLOCH","address_id":"A-1","attribute":{"GROESSE":"klein"},"description":"Mit BOM"}""";
+        await Open311Assert.JsonAnswer(await app.Client.PostAsync(HttpHelpers.Base + "requests.json",
+            Raw([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)], "application/json")));
+
+        var before = await Rows.CountAsync(app);
+        var utf16 = await app.Client.PostAsync(HttpHelpers.Base + "requests.json", Raw(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(json)).ToArray(), "application/json"));
+        Assert.Equal(["The JSON body " + NotUtf8], await Open311Assert.JsonErrors(utf16, HttpStatusCode.BadRequest));
+        Assert.Equal(before, await Rows.CountAsync(app));
+    }
+
     [Theory]
     [InlineData("""{"update_id":"B\ud800","status":"IN_PROGRESS"}""")]
     [InlineData("""{"update_id":"B","status":"IN_PROGRESS","status_notes":"\udfff"}""")]

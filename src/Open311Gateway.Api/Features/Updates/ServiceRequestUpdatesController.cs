@@ -57,8 +57,7 @@ public sealed class ServiceRequestUpdatesController(
     {
         var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", acceptsPhoto: false, cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
-        var (fields, client, resolved, errors) = submitted;
-        var (lease, early) = await idempotency.BeginAsync(Request, Format, client, fields, cancellationToken);
+        var (lease, early) = await idempotency.BeginAsync(Request, Format, submitted.Client, submitted.Fields, cancellationToken);
         if (early is not null) return early;
         // The answer is kept after the update's transaction: a crash in between is harmless, as a retry finds the
         // update by its update_id and answers the same (RequestUpdateStore).
