@@ -13,6 +13,7 @@ using Open311Gateway.Api.Features.Updates;
 using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Hosts;
 using Open311Gateway.Api.Http;
+using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
@@ -37,6 +38,7 @@ public static class GatewayApiSetup
         services.AddPhotos();
         services.AddDeliveries(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
+        services.AddIdempotency();
         services.AddGatewayHealthChecks();
         services.AddSingleton(TimeProvider.System);
         services.AddHostTrust();
@@ -84,6 +86,8 @@ public static class GatewayApiSetup
         app.UseStatusCodePages(StatusCodeErrorBodies.WriteAsync);
         // The suffix must be stripped before routing looks at the path, so routing is placed explicitly after it.
         app.UseMiddleware<Open311FormatMiddleware>();
+        // Before anything reads Request.Query: invalid percent-encoded UTF-8 is refused, not read as text (ADR 18).
+        app.UseMiddleware<StrictQueryMiddleware>();
         app.UseRouting();
         // After the format middleware (a 429 answers in the client's format) and before any endpoint reads a body.
         app.UseRateLimiter();

@@ -14,8 +14,6 @@ public static class BackOfficeBodyReader
 {
     public const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     // A repeated field is a sender's bug; picking one of its values would hide it.
     private static readonly JsonLoadSettings LoadSettings = new() { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
 
@@ -29,7 +27,11 @@ public static class BackOfficeBodyReader
 
         try
         {
-            using var reader = new JsonTextReader(new StringReader(StrictUtf8.GetString(bytes)))
+            var text = StrictText.Utf8.GetString(bytes);
+            // Valid UTF-8 can still escape a lone surrogate ("\ud800"), which the parser would read as U+FFFD.
+            if (JsonEscapeScanner.HasLoneSurrogateEscape(text))
+                return (null, new(StatusCodes.Status400BadRequest, InvalidTextException.LoneSurrogate("The body").Message));
+            using var reader = new JsonTextReader(new StringReader(text))
             {
                 MaxDepth = 8, DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal,
             };

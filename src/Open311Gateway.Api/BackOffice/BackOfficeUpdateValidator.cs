@@ -16,7 +16,7 @@ public static partial class BackOfficeUpdateValidator
 
     // A sender's clock may run a little ahead; much further, and one wrong date would freeze the report's
     // state, since every later update would look older than it.
-    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan AllowedClockSkew = UpdateFieldRules.AllowedClockSkew;
 
     public static (BackOfficeUpdate? Update, List<string> Errors) Validate(JObject body, TimeZoneInfo zone, DateTimeOffset now)
     {
@@ -43,13 +43,7 @@ public static partial class BackOfficeUpdateValidator
             errors.Add($"updated_datetime '{TextRules.Shorten(text)}' needs a date, a time and a zone, such as 2026-03-01T09:30:00+01:00.");
             return null;
         }
-        var updatedAt = UpdateFieldRules.DateTime("updated_datetime", text, zone, errors);
-        if (updatedAt > now + AllowedClockSkew)
-        {
-            errors.Add($"updated_datetime '{text}' lies in the future.");
-            return null;
-        }
-        return updatedAt;
+        return UpdateFieldRules.NotInFuture("updated_datetime", text, UpdateFieldRules.DateTime("updated_datetime", text, zone, errors), now, errors);
     }
 
     // A field of the wrong type is reported once, not also as missing.

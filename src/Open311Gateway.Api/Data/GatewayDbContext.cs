@@ -18,6 +18,7 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<StatusPoll> StatusPolls => Set<StatusPoll>();
     public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
     public DbSet<PersonalDataErasure> PersonalDataErasures => Set<PersonalDataErasure>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

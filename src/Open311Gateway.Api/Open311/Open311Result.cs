@@ -7,6 +7,7 @@ public sealed class Open311Result(Open311Document document, Open311Format format
 {
     public Open311Document Document => document;
     public int StatusCode => statusCode;
+    public Open311Format Format => format;
 
     public Task ExecuteResultAsync(ActionContext context) =>
         Open311Response.WriteAsync(context.HttpContext.Response, document, format, statusCode);

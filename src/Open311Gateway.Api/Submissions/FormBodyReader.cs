@@ -27,14 +27,14 @@ public static class FormBodyReader
         {
             if (name.Length == 0 && value.Length == 0 && !inValue) return;
             if (++count > MaxFields) throw new InvalidDataException($"A form may have at most {MaxFields} fields.");
-            var decodedName = Decode(name);
+            var decodedName = Decode(name, FieldName);
             if (isPhoto)
             {
                 budget.ClosePhoto();
                 fields.AddPhoto(Base64Photo.Decode(Encoding.ASCII.GetString(PercentDecode(value)), budget.Limits), budget);
             }
             else if (decodedName == "media" && budget.PhotoSeen) fields.CountExtraPhoto();
-            else fields.Add(decodedName, Decode(value));
+            else fields.Add(decodedName, Decode(value, $"The form field '{TextRules.Shorten(decodedName)}'"));
             name.SetLength(0);
             value.SetLength(0);
             inValue = isPhoto = false;
@@ -49,7 +49,7 @@ public static class FormBodyReader
                 else if (b == '=' && !inValue)
                 {
                     inValue = true;
-                    if (budget.PhotoAllowed && Decode(name) == "media")
+                    if (budget.PhotoAllowed && Decode(name, FieldName) == "media")
                     {
                         isPhoto = true;
                         budget.OpenPhoto();
@@ -66,7 +66,10 @@ public static class FormBodyReader
         Finish();
     }
 
-    private static string Decode(MemoryStream encoded) => Encoding.UTF8.GetString(PercentDecode(encoded));
+    private const string FieldName = "A form field's name";
+
+    // Strict: %FF and %ED%A0%80 (a surrogate) are refused, not read as U+FFFD (ADR 18).
+    private static string Decode(MemoryStream encoded, string what) => StrictText.Decode(PercentDecode(encoded), what);
 
     /// <summary>Percent-decoding as forms use it: <c>+</c> is a space, a broken <c>%</c> escape stays as written.</summary>
     private static byte[] PercentDecode(MemoryStream encoded)

@@ -15,8 +15,10 @@ public static class JsonBodyReader
 {
     public static async Task<Open311Error?> ReadAsync(Stream body, SubmittedFields fields, BodyBudget budget, CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096);
-        using var reader = new JsonTextReader(text) { MaxDepth = 8, DateParseHandling = DateParseHandling.None };
+        // UTF-8 only (RFC 8259), strictly: invalid bytes are refused, not read as U+FFFD. A UTF-8 BOM is skipped
+        // (the encoding's preamble); a UTF-16 body is no longer guessed from its BOM but refused as invalid UTF-8.
+        using var text = new StreamReader(body, Utf8SkippingBom, detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
+        using var reader = new JsonTextReader(new SurrogateCheckingReader(text)) { MaxDepth = 8, DateParseHandling = DateParseHandling.None };
         Open311Error? fieldError = null;
         var names = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -68,8 +70,18 @@ public static class JsonBodyReader
         {
             return new(StatusCodes.Status400BadRequest, "The JSON body is not valid JSON: " + e.Message);
         }
+        catch (DecoderFallbackException)
+        {
+            return new(StatusCodes.Status400BadRequest, InvalidTextException.NotUtf8("The JSON body").Message);
+        }
+        catch (InvalidTextException e)
+        {
+            return new(StatusCodes.Status400BadRequest, e.Message);
+        }
         return fieldError;
     }
+
+    private static readonly UTF8Encoding Utf8SkippingBom = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     private static readonly Open311Error NotAnObject = new(StatusCodes.Status400BadRequest, "The JSON body must be an object of fields.");
 

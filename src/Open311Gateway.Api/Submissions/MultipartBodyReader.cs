@@ -28,6 +28,8 @@ public static class MultipartBodyReader
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidDataException("A multipart section has no form-data Content-Disposition.");
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            // The section's headers were decoded leniently by the framework: a U+FFFD in a name stood for bytes that were no UTF-8.
+            if (name.Contains('\uFFFD')) throw InvalidTextException.NotUtf8("A multipart field's name");
             var isFile = disposition.IsFileDisposition();
 
             if (name == "media" && budget.PhotoAllowed)
@@ -48,7 +50,7 @@ public static class MultipartBodyReader
             {
                 // The budget bounds the field; this bound only keeps one field from growing a buffer past it.
                 var bytes = await ReadAllAsync(section.Body, budget.Limits.MaxFieldBytes, BodyBudget.FieldsTooLarge(budget.Limits), cancellationToken);
-                fields.Add(name, Encoding.UTF8.GetString(bytes));
+                fields.Add(name, StrictText.Decode(bytes, $"The multipart field '{TextRules.Shorten(name)}'"));
             }
         }
     }

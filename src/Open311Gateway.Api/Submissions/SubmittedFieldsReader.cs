@@ -61,6 +61,10 @@ public static class SubmittedFieldsReader
                         $"Unsupported Content-Type '{request.ContentType}': send application/x-www-form-urlencoded (or application/json)."));
             }
         }
+        catch (InvalidTextException e)
+        {
+            return (null, new(StatusCodes.Status400BadRequest, e.Message));
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
         {
             return (null, new(StatusCodes.Status400BadRequest, "The request body could not be read as " + request.ContentType + "."));

@@ -153,6 +153,22 @@ public sealed class CitizenFollowUpTests(GatewayApp app) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task A_follow_up_dated_far_in_the_future_answers_400_and_a_few_minutes_of_clock_skew_are_allowed()
+    {
+        var id = await app.PostReportAsync();
+        var tomorrow = BackOfficeHelpers.W3c(BackOfficeHelpers.Now().AddDays(1));
+
+        var future = await app.Client.PostFormAsync("servicerequestupdates.json", FollowUp(id, "FMS-FUTURE", ("updated_datetime", tomorrow)));
+        var skewed = await app.Client.PostFormAsync("servicerequestupdates.json",
+            FollowUp(id, "FMS-SKEW", ("updated_datetime", BackOfficeHelpers.W3c(BackOfficeHelpers.Now().AddMinutes(2)))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal([$"updated_datetime '{tomorrow}' lies in the future."], (await future.JsonAsync()).Select(e => (string)e["description"]!));
+        await skewed.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("FMS-SKEW", Assert.Single(await app.UpdatesOfAsync(id)).SenderUpdateId);
+    }
+
+    [Fact]
     public async Task A_photo_alone_is_a_follow_up()
     {
         var id = await app.PostReportAsync();

@@ -60,7 +60,11 @@ public static class RequestDocuments
             .Add("media_url", request.MediaUrls.FirstOrDefault());
     }
 
-    /// <summary>The POST answer: an id for realtime services, a token for batch ones, neither for blackbox.</summary>
+    /// <summary>
+    /// The POST answer: an id for realtime services, a token for batch ones, neither for blackbox. A service_notice
+    /// or account_id without a value is left out (no JSON null, no empty element): the standard's answer schema
+    /// wants a string where the field appears, and clients that validate against it refuse a null.
+    /// </summary>
     public static Open311Document Accepted(ServiceRequest request, string serviceType)
     {
         var answer = new Open311Object();
@@ -68,7 +72,7 @@ public static class RequestDocuments
             answer.Add("service_request_id", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         else if (serviceType == ServiceTypes.Batch)
             answer.Add("token", request.Token);
-        answer.Add("service_notice", request.ServiceNotice).AddIfNotNull("account_id", request.AccountId);
+        answer.AddIfNotNull("service_notice", request.ServiceNotice).AddIfNotNull("account_id", request.AccountId);
         return Open311Document.List("service_requests", "request", [answer]);
     }
 

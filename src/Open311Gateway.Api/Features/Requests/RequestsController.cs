@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Requests.Listing;
+using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Submissions;
@@ -17,7 +18,8 @@ public sealed class RequestsController(
     JurisdictionResolver jurisdictions,
     ClientSubmissionReader submissions,
     RequestIntake intake,
-    RequestListing listing) : Open311ControllerBase
+    RequestListing listing,
+    IdempotentPosts idempotency) : Open311ControllerBase
 {
     public const string ChangesUntilHeader = "Open311-Changes-Until";
 
@@ -60,11 +62,19 @@ public sealed class RequestsController(
     {
         var (submitted, rejection) = await submissions.ReadKeyedAsync(Request, "a request", acceptsPhoto: true, cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
-        var outcome = await intake.AcceptAsync(submitted, cancellationToken);
-        return outcome.Stored is { } stored
-            ? Answer(RequestDocuments.Accepted(stored, outcome.Service!.Type))
-            : Error(outcome.RefusalCode, outcome.Reasons);
+        var (lease, early) = await idempotency.BeginAsync(Request, Format, submitted.Client, submitted.Fields, cancellationToken);
+        if (early is not null) return early;
+        return await idempotency.RunAsync(lease, Response, async () =>
+        {
+            // With an Idempotency-Key the answer is stored with the report, in its transaction: a crash leaves neither.
+            var outcome = await intake.AcceptAsync(submitted, cancellationToken, lease is null ? null
+                : (stored, service, token) => idempotency.CompleteAsync(lease, AcceptedAnswer(stored, service), token));
+            return outcome.Stored is { } stored ? AcceptedAnswer(stored, outcome.Service!) : Error(outcome.RefusalCode, outcome.Reasons);
+        });
     }
+
+    private Open311Result AcceptedAnswer(Data.Entities.ServiceRequest stored, Data.Entities.Service service) =>
+        Answer(RequestDocuments.Accepted(stored, service.Type));
 
     private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking()
         .Include(r => r.Service).ThenInclude(s => s!.Jurisdiction)

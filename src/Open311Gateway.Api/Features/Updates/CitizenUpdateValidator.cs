@@ -9,7 +9,8 @@ namespace Open311Gateway.Api.Features.Updates;
 /// </summary>
 public static class CitizenUpdateValidator
 {
-    public static (ValidatedCitizenUpdate? Update, List<string> Errors) Validate(SubmittedFields fields, TimeZoneInfo zone)
+    /// <param name="now">The gateway's clock: a follow-up's updated_datetime may not lie ahead of it by more than the clock skew.</param>
+    public static (ValidatedCitizenUpdate? Update, List<string> Errors) Validate(SubmittedFields fields, TimeZoneInfo zone, DateTimeOffset now)
     {
         var errors = new List<string>();
         var updateId = UpdateFieldRules.UpdateId(fields.Single("update_id", errors), errors);
@@ -19,7 +20,10 @@ public static class CitizenUpdateValidator
         if (string.IsNullOrWhiteSpace(description)) description = null;
         var mediaUrl = UpdateFieldRules.MediaUrl(fields.Single("media_url", errors), errors);
         if (description is null && fields.All("media_url").Count == 0) errors.Add("description or media_url is required.");
-        var updatedAt = UpdateFieldRules.DateTime("updated_datetime", fields.Single("updated_datetime", errors), zone, errors);
+        var updatedText = fields.Single("updated_datetime", errors);
+        // A time far ahead would be forwarded as when the citizen wrote it: refused like a back office's (ADR 7).
+        var updatedAt = UpdateFieldRules.NotInFuture("updated_datetime", updatedText ?? "",
+            UpdateFieldRules.DateTime("updated_datetime", updatedText, zone, errors), now, errors);
 
         var email = TextRules.Check("email", fields.Single("email", errors), 254, errors);
         if (email is not null && !EmailAddresses.IsValid(email)) errors.Add($"email '{TextRules.Shorten(email)}' is not an e-mail address.");

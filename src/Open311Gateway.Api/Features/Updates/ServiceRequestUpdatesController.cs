@@ -6,6 +6,7 @@ using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
 using Open311Gateway.Api.Features.Requests;
+using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Submissions;
@@ -24,7 +25,8 @@ public sealed class ServiceRequestUpdatesController(
     RequestUpdateStore updates,
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
-    TimeProvider clock) : Open311ControllerBase
+    TimeProvider clock,
+    IdempotentPosts idempotency) : Open311ControllerBase
 {
     public const int MaxResults = 1000;
 
@@ -55,6 +57,15 @@ public sealed class ServiceRequestUpdatesController(
     {
         var (submitted, rejection) = await submissions.ReadAsync(Request, "an update", acceptsPhoto: false, cancellationToken);
         if (submitted is null) return Error(rejection!.Code, rejection.Description);
+        var (lease, early) = await idempotency.BeginAsync(Request, Format, submitted.Client, submitted.Fields, cancellationToken);
+        if (early is not null) return early;
+        // The answer is kept after the update's transaction: a crash in between is harmless, as a retry finds the
+        // update by its update_id and answers the same (RequestUpdateStore).
+        return await idempotency.RunAsync(lease, Response, () => CreateAsync(submitted, cancellationToken));
+    }
+
+    private async Task<Open311Result> CreateAsync(ClientSubmission submitted, CancellationToken cancellationToken)
+    {
         var (fields, client, resolved, errors) = submitted;
         var requestIdText = fields.Single("service_request_id", errors);
         if (requestIdText is null) return Error(StatusCodes.Status400BadRequest, errors.Append("service_request_id is required."));
@@ -64,7 +75,7 @@ public sealed class ServiceRequestUpdatesController(
             .FirstOrDefaultAsync(r => r.Id == requestId && r.JurisdictionId == jurisdiction.Id, cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(requestIdText)}'.");
 
-        var (followUp, validationErrors) = CitizenUpdateValidator.Validate(fields, resolved.Zone);
+        var (followUp, validationErrors) = CitizenUpdateValidator.Validate(fields, resolved.Zone, clock.GetUtcNow());
         errors.AddRange(validationErrors);
         if (followUp is null || errors.Count > 0) return Error(StatusCodes.Status400BadRequest, errors);
 

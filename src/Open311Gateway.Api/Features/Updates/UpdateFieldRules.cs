@@ -11,6 +11,12 @@ public static class UpdateFieldRules
     public const int MaxDescriptionLength = 4000;
     public const int MaxMediaUrlLength = 2048;
 
+    /// <summary>
+    /// How far a sender's updated_datetime may lie ahead of our clock: clocks drift by seconds to minutes. Much
+    /// further, and the time is wrong; as the newest time it would also sort every later update before it.
+    /// </summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>The sender's own id for the update: required, trimmed, at most 200 characters.</summary>
     public static string? UpdateId(string? value, List<string> errors)
     {
@@ -40,6 +46,14 @@ public static class UpdateFieldRules
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             errors.Add($"media_url '{TextRules.Shorten(value)}' is not an absolute http(s) URL.");
         return errors.Count == before ? value : null;
+    }
+
+    /// <summary>The time, or null after an error when it lies more than <see cref="AllowedClockSkew"/> ahead of <paramref name="now"/>.</summary>
+    public static DateTimeOffset? NotInFuture(string name, string text, DateTimeOffset? value, DateTimeOffset now, List<string> errors)
+    {
+        if (value is null || value <= now + AllowedClockSkew) return value;
+        errors.Add($"{name} '{TextRules.Shorten(text)}' lies in the future.");
+        return null;
     }
 
     public static DateTimeOffset? DateTime(string name, string? value, TimeZoneInfo zone, List<string> errors)

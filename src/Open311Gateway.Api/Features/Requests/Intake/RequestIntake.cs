@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
 using Open311Gateway.Api.Photos;
@@ -24,7 +25,10 @@ public sealed class RequestIntake(
     TimeProvider clock,
     ReportPhotoIntake photos)
 {
-    public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
+    /// <param name="alongside">Runs inside the report's transaction once the report has its id (the Idempotency-Key's
+    /// answer is stored there, so that a report never commits without it); its exception rolls everything back.</param>
+    public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken,
+        Func<ServiceRequest, Service, CancellationToken, Task>? alongside = null)
     {
         var (fields, client, errors) = submitted;
         // Wrong coordinates are reported by the validator below, or with the refusal when they were needed to route.
@@ -68,6 +72,7 @@ public sealed class RequestIntake(
             await db.SaveChangesAsync(cancellationToken);
             deliveries.PlanRequest(request, service, jurisdiction);
             await db.SaveChangesAsync(cancellationToken);
+            if (alongside is not null) await alongside(request, service, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch when (photoName is not null)
