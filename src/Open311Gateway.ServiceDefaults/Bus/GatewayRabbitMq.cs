@@ -42,7 +42,7 @@ public static class GatewayRabbitMq
     /// </summary>
     public static void UseGatewayQueueType(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
     {
-        if (context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        if (context.GetService<IOptions<RabbitMqOptions>>()?.Value.QuorumQueues == true && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             rabbit.SetQuorumQueue();
     }
 }

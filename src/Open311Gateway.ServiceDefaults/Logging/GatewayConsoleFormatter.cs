@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +18,9 @@ namespace Open311Gateway.ServiceDefaults.Logging;
 public sealed class GatewayConsoleFormatter(IOptionsMonitor<GatewayConsoleFormatterOptions> options) : ConsoleFormatter(FormatterName)
 {
     public const string FormatterName = "open311";
+
+    // Log lines are read by people and collectors, never put into HTML: umlauts and '<' stay as they are.
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
@@ -55,7 +59,7 @@ public sealed class GatewayConsoleFormatter(IOptionsMonitor<GatewayConsoleFormat
     private static void WriteJson(RedactedEntry entry, TextWriter textWriter)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteString("time", entry.Time);

@@ -59,6 +59,8 @@ public class GatewayApp : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
+            // Test hosts run side by side: no management port unless a test gives one (Settings).
+            web.UseSetting("Management:Port", "0");
             foreach (var (key, value) in Settings.Concat(overrides)) web.UseSetting(key, value);
         });
 

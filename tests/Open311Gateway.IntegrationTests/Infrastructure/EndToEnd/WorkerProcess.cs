@@ -36,6 +36,8 @@ public sealed class WorkerProcess(
         // Every back office of the tests listens on loopback.
         start.Environment[$"Worker__Destinations__{jurisdictionId}__Hosts__0"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        // Workers run side by side: no management port unless a test gives one.
+        start.Environment["Management__Port"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         _process = Process.Start(start)!;

@@ -3,6 +3,7 @@ using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
 using Open311Gateway.Api.Photos;
+using Open311Gateway.Api.Observability;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Intake;
@@ -22,7 +23,8 @@ public sealed class RequestIntake(
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
     TimeProvider clock,
-    ReportPhotoIntake photos)
+    ReportPhotoIntake photos,
+    ReportMetrics metrics)
 {
     public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
     {
@@ -76,6 +78,7 @@ public sealed class RequestIntake(
             throw;
         }
         outbox.Notify();
+        metrics.Accepted(jurisdiction.Id);
         return IntakeOutcome.Accepted(request, service);
     }
 }
