@@ -24,8 +24,8 @@ public static partial class LogRedaction
         return Email().Replace(text, match => IsMessageId(match.Groups["local"].Value) ? match.Value : "[e-mail]");
     }
 
-    // A '?' right after a path or host character and followed by a query: the whole query goes.
-    [GeneratedRegex(@"(?<=[\w/.\-~%])\?[^\s""'<>]+", RegexOptions.CultureInvariant)]
+    // A '?' at the start (ASP.NET Core's QueryString value) or right after a path or host character: the whole query goes.
+    [GeneratedRegex(@"(?:^|(?<=[\w/.\-~%]))\?[^\s""'<>]+", RegexOptions.CultureInvariant)]
     private static partial Regex QueryString();
 
     [GeneratedRegex(@"(?<prefix>status-links/[^/\s""'<>?]+/)[^/\s""'<>?]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

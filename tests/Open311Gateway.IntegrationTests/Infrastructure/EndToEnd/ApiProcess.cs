@@ -23,8 +23,13 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Assembly());
+        var assembly = Assembly();
+        // Its appsettings.json (the Open311 base path among them) is found in the content root: the build output.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        start.ArgumentList.Add(assembly);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
