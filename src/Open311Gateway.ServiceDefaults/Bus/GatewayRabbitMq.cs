@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Open311Gateway.ServiceDefaults.Bus;
@@ -16,7 +17,7 @@ public static class GatewayRabbitMq
             .Validate(o => o.Port is > 0 and <= ushort.MaxValue, "RabbitMq:Port must be between 1 and 65535.")
             .Validate(o => !string.IsNullOrEmpty(o.VirtualHost), "RabbitMq:VirtualHost is empty: the default virtual host is \"/\".")
             .ValidateOnStart();
-        services.AddSingleton<SendQueues>();
+        services.TryAddSingleton<SendQueues>();
         services.AddMassTransit(bus =>
         {
             // Usage telemetry would send host, bus and queue names (which name the municipalities) to a third party.

@@ -34,7 +34,10 @@ public static class WorkerServiceCollectionExtensions
         services.AddOpen311Adapter();
         services.AddTransient<AdapterRegistry>();
         services.AddTransient<DeliveryOutcomeReporter>();
+        // The reporter's: its counter, and where outcomes are sent (a classic queue unless the bus says quorum).
+        services.AddMetrics();
         services.AddSingleton<DeliveryMetrics>();
+        services.TryAddSingleton<SendQueues>();
         return services;
     }
 
