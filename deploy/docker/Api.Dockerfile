@@ -7,10 +7,12 @@ WORKDIR /src
 # layer is cached until a dependency or version changes.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/Open311Gateway.Contracts/Open311Gateway.Contracts.csproj src/Open311Gateway.Contracts/
+COPY src/Open311Gateway.ServiceDefaults/Open311Gateway.ServiceDefaults.csproj src/Open311Gateway.ServiceDefaults/
 COPY src/Open311Gateway.Api/Open311Gateway.Api.csproj src/Open311Gateway.Api/
 RUN dotnet restore src/Open311Gateway.Api/Open311Gateway.Api.csproj
 
 COPY src/Open311Gateway.Contracts/ src/Open311Gateway.Contracts/
+COPY src/Open311Gateway.ServiceDefaults/ src/Open311Gateway.ServiceDefaults/
 COPY src/Open311Gateway.Api/ src/Open311Gateway.Api/
 # specs/openapi.yaml is embedded into the API at build time (served at /openapi.yaml).
 COPY specs/openapi.yaml specs/
@@ -29,5 +31,7 @@ ENV Photos__Directory=/var/lib/open311/photos
 # The aspnet image listens on 8080 and brings a non-root user; run as that user.
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
+# The management port: Prometheus /metrics, not to be published (ADR 19).
+EXPOSE 9464
 USER $APP_UID
 ENTRYPOINT ["/bin/sh", "/app/api-entrypoint.sh"]

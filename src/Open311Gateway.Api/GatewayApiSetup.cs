@@ -16,11 +16,13 @@ using Open311Gateway.Api.Http;
 using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
+using Open311Gateway.Api.Observability;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.RateLimiting;
 using Open311Gateway.Api.Submissions;
+using Open311Gateway.ServiceDefaults;
 
 namespace Open311Gateway.Api;
 
@@ -30,6 +32,10 @@ public static class GatewayApiSetup
     public static WebApplicationBuilder AddGatewayApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Logs, OpenTelemetry, the management port (/metrics on 9464; health stays on the main port, below).
+        builder.AddGatewayServiceDefaults("open311-gateway-api", defaultManagementPort: 9464, healthOnManagementPort: false);
+        services.AddSingleton<ReportMetrics>();
+        services.AddSingleton<OutboxGauges>();
         services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
         var open311 = builder.Configuration.GetSection(Open311Options.Section).Get<Open311Options>() ?? new Open311Options();
 
@@ -95,6 +101,8 @@ public static class GatewayApiSetup
         app.MapOpenApiDocument();
         app.MapPhotos();
         app.MapGatewayHealthChecks();
+        // Observable gauges exist once their owner does; nothing else asks for it.
+        app.Services.GetRequiredService<OutboxGauges>();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {
             using var scope = app.Services.CreateScope();

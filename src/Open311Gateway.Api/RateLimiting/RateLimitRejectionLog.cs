@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Open311Gateway.ServiceDefaults.Telemetry;
 
 namespace Open311Gateway.Api.RateLimiting;
 
@@ -8,7 +9,7 @@ namespace Open311Gateway.Api.RateLimiting;
 /// </summary>
 public sealed class RateLimitRejectionLog(RecentRateLimitRejections recent, IMeterFactory meters, TimeProvider clock)
 {
-    public const string MeterName = "Open311Gateway.Api";
+    public const string MeterName = GatewayMeters.Api;
     public const string CounterName = "open311.rate_limit.rejections";
 
     private readonly Counter<long> _rejections = meters.Create(MeterName)

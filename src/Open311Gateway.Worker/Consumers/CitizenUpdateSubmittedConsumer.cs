@@ -12,6 +12,6 @@ public sealed class CitizenUpdateSubmittedConsumer(AdapterRegistry adapters, Del
         var message = context.Message;
         var result = await adapters.Get(message.Route.Adapter)
             .ForwardCitizenUpdateAsync(message, AttemptContexts.Of(context, message.Attempt), context.CancellationToken);
-        await reporter.ReportAsync(context, message.DeliveryId, message.Attempt, result);
+        await reporter.ReportAsync(context, message.Route.Adapter, message.DeliveryId, message.Attempt, result);
     }
 }

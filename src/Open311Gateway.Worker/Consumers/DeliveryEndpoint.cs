@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Contracts;
+using Open311Gateway.ServiceDefaults.Bus;
 using Open311Gateway.Worker.Hosting;
 
 namespace Open311Gateway.Worker.Consumers;
@@ -28,6 +29,7 @@ public static class DeliveryEndpoint
         // Messages are sent to this queue, never published: binding it to the message-type exchanges would hand
         // a stray publish (with personal data) to every jurisdiction's worker.
         endpoint.ConfigureConsumeTopology = false;
+        endpoint.UseGatewayQueueType(context);
         endpoint.PrefetchCount = options.PrefetchCount;
 
         var intervals = options.ShortRetryIntervals;

@@ -1,16 +1,18 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Contracts;
+using Open311Gateway.ServiceDefaults.Bus;
 using Open311Gateway.Worker.Adapters;
 using Open311Gateway.Worker.Hosting;
+using Open311Gateway.Worker.Observability;
 
 namespace Open311Gateway.Worker.Consumers;
 
 /// <summary>Turns an adapter's result into a short retry or a <see cref="DeliveryAttempted"/> sent to the API.</summary>
 public sealed class DeliveryOutcomeReporter(
-    IOptions<WorkerOptions> options, TimeProvider clock, ILogger<DeliveryOutcomeReporter> logger)
+    IOptions<WorkerOptions> options, SendQueues queues, DeliveryMetrics metrics, TimeProvider clock, ILogger<DeliveryOutcomeReporter> logger)
 {
-    public async Task ReportAsync(ConsumeContext context, Guid deliveryId, int attempt, AdapterResult result)
+    public async Task ReportAsync(ConsumeContext context, string adapter, Guid deliveryId, int attempt, AdapterResult result)
     {
         if (result.Outcome == DeliveryOutcome.Failed)
         {
@@ -21,6 +23,7 @@ public sealed class DeliveryOutcomeReporter(
             {
                 logger.LogInformation("Delivery {DeliveryId} attempt {Attempt} failed ({Detail}); short retry {Retry} follows",
                     deliveryId, attempt, result.Detail, shortRetry + 1);
+                metrics.RecordShortRetry(adapter);
                 throw new TransientDeliveryException(result);
             }
         }
@@ -28,9 +31,10 @@ public sealed class DeliveryOutcomeReporter(
         logger.Log(result.Outcome == DeliveryOutcome.Delivered ? LogLevel.Information : LogLevel.Warning,
             "Delivery {DeliveryId} attempt {Attempt}: {Outcome}, HTTP {HttpStatus}, case {ExternalCaseId}. {Detail}",
             deliveryId, attempt, result.Outcome, result.HttpStatus, result.ExternalCaseId, result.Detail ?? "");
+        metrics.Record(adapter, result.Outcome);
         // Sent to the API's queue rather than published: sending declares the queue, so an outcome is kept
         // even before the API ever bound an exchange to it (a fresh broker, the API not yet started).
-        var outcomes = await context.GetSendEndpoint(new Uri("queue:" + DeliveryQueues.Outcomes));
+        var outcomes = await context.GetSendEndpoint(await queues.AddressAsync(DeliveryQueues.Outcomes, context.CancellationToken));
         await outcomes.Send(new DeliveryAttempted
         {
             DeliveryId = deliveryId,

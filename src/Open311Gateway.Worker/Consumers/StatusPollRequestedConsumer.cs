@@ -1,6 +1,7 @@
 using MassTransit;
 using Open311Gateway.Contracts;
 using Open311Gateway.Contracts.StatusPolls;
+using Open311Gateway.ServiceDefaults.Bus;
 using Open311Gateway.Worker.Adapters;
 
 namespace Open311Gateway.Worker.Consumers;
@@ -9,7 +10,7 @@ namespace Open311Gateway.Worker.Consumers;
 /// Asks the back office what changed and answers the API with the changes and the new cursor. Keeps nothing itself.
 /// An expired poll (it waited in the queue while this worker was down; the API has sent a newer one) is dropped.
 /// </summary>
-public sealed class StatusPollRequestedConsumer(AdapterRegistry adapters, TimeProvider clock, ILogger<StatusPollRequestedConsumer> logger)
+public sealed class StatusPollRequestedConsumer(AdapterRegistry adapters, SendQueues queues, TimeProvider clock, ILogger<StatusPollRequestedConsumer> logger)
     : IConsumer<StatusPollRequested>
 {
     public async Task Consume(ConsumeContext<StatusPollRequested> context)
@@ -31,7 +32,7 @@ public sealed class StatusPollRequestedConsumer(AdapterRegistry adapters, TimePr
             result = PollResult.Failed(e.Message, poll.Cursor);
         }
         if (!result.Succeeded) logger.LogWarning("Status poll {PollId} of {Route} failed: {Error}", poll.PollId, poll.Route.RouteKey, result.Error);
-        var outcomes = await context.GetSendEndpoint(new Uri("queue:" + DeliveryQueues.Outcomes));
+        var outcomes = await context.GetSendEndpoint(await queues.AddressAsync(DeliveryQueues.Outcomes, context.CancellationToken));
         await outcomes.Send(new StatusPollAnswered
         {
             PollId = poll.PollId,

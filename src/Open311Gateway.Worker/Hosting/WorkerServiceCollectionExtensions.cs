@@ -1,6 +1,5 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Open311Gateway.ServiceDefaults.Bus;
 using Open311Gateway.Worker.Adapters;
 using Open311Gateway.Worker.Adapters.Email;
 using Open311Gateway.Worker.Adapters.Redmine;
@@ -8,6 +7,7 @@ using Open311Gateway.Worker.Adapters.Open311;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Consumers;
 using Open311Gateway.Worker.Destinations;
+using Open311Gateway.Worker.Observability;
 
 namespace Open311Gateway.Worker.Hosting;
 
@@ -34,6 +34,10 @@ public static class WorkerServiceCollectionExtensions
         services.AddOpen311Adapter();
         services.AddTransient<AdapterRegistry>();
         services.AddTransient<DeliveryOutcomeReporter>();
+        // The reporter's: its counter, and where outcomes are sent (a classic queue unless the bus says quorum).
+        services.AddMetrics();
+        services.AddSingleton<DeliveryMetrics>();
+        services.TryAddSingleton<SendQueues>();
         return services;
     }
 
@@ -41,23 +45,7 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddDeliveryWorker(this IServiceCollection services)
     {
         services.AddDeliveryCore();
-        services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section);
-        services.AddMassTransit(x =>
-        {
-            // Usage telemetry would send host, bus and queue names (which name the municipalities) to a third party.
-            x.DisableUsageTelemetry();
-            x.AddDeliveryConsumers();
-            x.UsingRabbitMq((context, cfg) =>
-            {
-                var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-                cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
-                {
-                    h.Username(rabbit.Username);
-                    h.Password(rabbit.Password);
-                });
-                cfg.ReceiveDeliveryEndpoints(context);
-            });
-        });
+        services.AddGatewayRabbitMq(bus => bus.AddDeliveryConsumers(), (context, rabbit) => rabbit.ReceiveDeliveryEndpoints(context));
         return services;
     }
 }

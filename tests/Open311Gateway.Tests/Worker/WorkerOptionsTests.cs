@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Open311Gateway.ServiceDefaults.Bus;
 using Open311Gateway.Worker.Adapters.Webhook;
 using Open311Gateway.Worker.Hosting;
 
@@ -41,6 +42,7 @@ public class WorkerOptionsTests
         Assert.Equal(10, new WebhookOptions().TimeoutSeconds);
         var rabbit = new RabbitMqOptions();
         Assert.Equal(("127.0.0.1", 5672, "/", "guest", "guest"), (rabbit.Host, rabbit.Port, rabbit.VirtualHost, rabbit.Username, rabbit.Password));
+        Assert.False(rabbit.QuorumQueues);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.ServiceDefaults.Bus;
 
 namespace Open311Gateway.Api.Deliveries.Outbox;
 
@@ -14,7 +15,7 @@ namespace Open311Gateway.Api.Deliveries.Outbox;
 /// on the wire; the back office's idempotency key makes it once in effect.
 /// A row that fails by itself again and again is parked (see <see cref="OutboxFailure"/>), so it cannot hold up the rows behind it.
 /// </summary>
-public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, SendQueues queues, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     private const int MaxErrorLength = 2000;
 
@@ -83,7 +84,7 @@ public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, IOptions<Del
         }
         try
         {
-            var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + row.Destination)).WaitAsync(cancellationToken);
+            var endpoint = await bus.GetSendEndpoint(await queues.AddressAsync(row.Destination, cancellationToken)).WaitAsync(cancellationToken);
             await endpoint.Send(message, type, cancellationToken);
             return null;
         }

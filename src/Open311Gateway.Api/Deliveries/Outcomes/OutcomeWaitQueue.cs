@@ -1,7 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Open311Gateway.Api.Deliveries.Bus;
 using Open311Gateway.Contracts;
+using Open311Gateway.ServiceDefaults.Bus;
 using RabbitMQ.Client;
 
 namespace Open311Gateway.Api.Deliveries.Outcomes;
@@ -63,12 +63,15 @@ public sealed class OutcomeWaitQueue(IOptions<RabbitMqOptions> broker, IOptions<
         _connection = await factory.CreateConnectionAsync(cancellationToken);
         _channel = await _connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-        await _channel.QueueDeclareAsync(Name, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
+        var arguments = new Dictionary<string, object?>
         {
             ["x-message-ttl"] = (int)TimeSpan.FromSeconds(delivery.Value.OutcomeWaitSeconds).TotalMilliseconds,
             ["x-dead-letter-exchange"] = "",
             ["x-dead-letter-routing-key"] = DeliveryQueues.Outcomes,
-        }, cancellationToken: cancellationToken);
+        };
+        // Quorum queues know message TTL and dead-lettering too (RabbitMQ 3.10 and later).
+        if (settings.QuorumQueues) arguments[RabbitMQ.Client.Headers.XQueueType] = "quorum";
+        await _channel.QueueDeclareAsync(Name, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken);
         logger.LogInformation("Outcome wait queue {Queue} ready ({Seconds} s before an outcome is tried again)", Name, delivery.Value.OutcomeWaitSeconds);
         return _channel;
     }

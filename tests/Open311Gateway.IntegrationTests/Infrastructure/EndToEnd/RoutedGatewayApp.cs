@@ -32,7 +32,10 @@ public sealed class RoutedGatewayApp(
         .. settings ?? [],
     ];
 
-    protected override async Task SeedMoreAsync(GatewayDbContext db)
+    protected override Task SeedMoreAsync(GatewayDbContext db) => SeedRouteAsync(db, route);
+
+    /// <summary>Gives the test jurisdiction this delivery route (and, where its statuses are pulled, its status poll).</summary>
+    public static async Task SeedRouteAsync(GatewayDbContext db, TestRoute route)
     {
         var jurisdiction = await db.Jurisdictions.Include(j => j.Services).SingleAsync(j => j.Id == TestCatalog.Jurisdiction);
         jurisdiction.DeliveryAdapter = route.Adapter;

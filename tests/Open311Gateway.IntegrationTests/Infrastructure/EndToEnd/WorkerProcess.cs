@@ -16,11 +16,16 @@ public sealed class WorkerProcess(
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
+    private string _awaited = "Bus started";
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public async Task StartAsync()
+    /// <param name="awaitBus">
+    /// Wait until the bus started (the default); false: only until the management port listens (a worker whose broker is away).
+    /// </param>
+    public async Task StartAsync(bool awaitBus = true)
     {
+        _awaited = awaitBus ? "Bus started" : "Management port";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(WorkerAssembly());
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
@@ -36,6 +41,8 @@ public sealed class WorkerProcess(
         // Every back office of the tests listens on loopback.
         start.Environment[$"Worker__Destinations__{jurisdictionId}__Hosts__0"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        // Workers run side by side: no management port unless a test gives one.
+        start.Environment["Management__Port"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         _process = Process.Start(start)!;
@@ -46,7 +53,7 @@ public sealed class WorkerProcess(
         var exited = _process.WaitForExitAsync();
         var first = await Task.WhenAny(_started.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
         if (first != _started.Task)
-            throw new InvalidOperationException($"The worker did not start its bus within 60 s (exited: {_process.HasExited}).\n{Output}");
+            throw new InvalidOperationException($"The worker did not log '{_awaited}' within 60 s (exited: {_process.HasExited}).\n{Output}");
     }
 
     /// <summary>Ends the process at once, without a graceful stop: unacknowledged messages go back to the queue.</summary>
@@ -57,11 +64,28 @@ public sealed class WorkerProcess(
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the process to stop as an operator would (SIGTERM) and waits, so that its last lines are written.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.WaitForExit();
+    }
+
     private void Collect(string? line)
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-        if (line.Contains("Bus started", StringComparison.Ordinal)) _started.TrySetResult();
+        if (line.Contains(_awaited, StringComparison.Ordinal)) _started.TrySetResult();
     }
 
     private static string WorkerAssembly()

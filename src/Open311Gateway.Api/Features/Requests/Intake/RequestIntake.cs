@@ -4,6 +4,7 @@ using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
 using Open311Gateway.Api.Photos;
+using Open311Gateway.Api.Observability;
 using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Requests.Intake;
@@ -23,7 +24,8 @@ public sealed class RequestIntake(
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
     TimeProvider clock,
-    ReportPhotoIntake photos)
+    ReportPhotoIntake photos,
+    ReportMetrics metrics)
 {
     /// <param name="alongside">Runs inside the report's transaction once the report has its id (the Idempotency-Key's
     /// answer is stored there, so that a report never commits without it); its exception rolls everything back.</param>
@@ -81,6 +83,7 @@ public sealed class RequestIntake(
             throw;
         }
         outbox.Notify();
+        metrics.Accepted(jurisdiction.Id);
         return IntakeOutcome.Accepted(request, service);
     }
 }
