@@ -34,7 +34,7 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
         start.ArgumentList.Add(BaseUrl);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__Gateway"] = connectionString;
-        start.Environment["Open311__PublicUrl"] = BaseUrl;
+        start.Environment["Open311__PublicUrl"] = BaseUrl + "/open311/v2";
         start.Environment["RabbitMq__Host"] = broker.Host;
         start.Environment["RabbitMq__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture);
         start.Environment["RabbitMq__VirtualHost"] = broker.VirtualHost;
