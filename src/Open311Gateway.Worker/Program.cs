@@ -3,5 +3,6 @@
 using Open311Gateway.Worker.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddSecretFiles();
 builder.Services.AddDeliveryWorker();
 builder.Build().Run();
