@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data.Entities;
+using Open311Gateway.Contracts;
 using Open311Gateway.IntegrationTests.Infrastructure;
 using Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 using Xunit.Abstractions;
@@ -23,6 +24,9 @@ public sealed class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output)
     [Fact]
     public async Task Two_apis_and_two_workers_deliver_every_report_once_and_apply_every_status_once()
     {
+        // Both workers compete for the jurisdiction's queue, both APIs for the outcomes coming back.
+        Assert.Equal(2u, await bed.ConsumerCountAsync(DeliveryQueues.ForJurisdiction(TestCatalog.Jurisdiction)));
+        Assert.Equal(2u, await bed.ConsumerCountAsync(DeliveryQueues.Outcomes));
         var clock = Stopwatch.StartNew();
         var answers = new ConcurrentBag<(string RequestId, string UpdateId, HttpStatusCode Status, string Body)>();
         var ids = new ConcurrentBag<string>();
@@ -48,32 +52,85 @@ public sealed class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output)
             TimeSpan.FromSeconds(30), $"all {Reports} reports are delivered");
         output.WriteLine($"all delivered after {clock.ElapsedMilliseconds} ms");
 
+        // Each worker took its share (the worker logs every delivered attempt).
+        var perWorker = bed.Workers.Select(w => w.Output.Split('\n').Count(l => l.Contains(": Delivered, HTTP", StringComparison.Ordinal))).ToList();
+        output.WriteLine($"delivered by worker 0: {perWorker[0]}, by worker 1: {perWorker[1]}");
+        Assert.All(perWorker, count => Assert.True(count > 0, $"A worker delivered nothing: {string.Join(", ", perWorker)}"));
+
         Assert.Equal(Reports, ids.Distinct().Count());
-        await AssertEveryReportReachedTheBackOfficeOnceAsync(ids);
-        await AssertEveryDeliveryTookOneAttemptAsync();
+        await AssertEveryReportOpenedOneCaseAndWentAgainOnlyAfterAFailureAsync(ids.ToList());
+        await AssertOneDeliveryPerReportEndedDeliveredAndEveryOutboxRowWentOutAsync();
         AssertBothCopiesOfAnUpdateGotTheSameAnswer(answers);
         await AssertEveryStatusWasStoredAndAppliedOnceAsync(ids);
     }
 
-    private async Task AssertEveryReportReachedTheBackOfficeOnceAsync(IEnumerable<string> ids)
+    private async Task AssertEveryReportOpenedOneCaseAndWentAgainOnlyAfterAFailureAsync(IReadOnlyCollection<string> ids)
     {
         // Held back until the counts settle: a second copy of a message would arrive just after the first.
         await Task.Delay(TimeSpan.FromSeconds(1));
         var received = bed.BackOffice.Received;
-        var repeats = received.GroupBy(r => r.IdempotencyKey).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToList();
-        Assert.True(repeats.Count == 0, "Delivered more than once: " + string.Join(", ", repeats));
-        Assert.Equal(ids.Order(), received.Select(r => (string)r.Json["service_request_id"]!).Order());
         Assert.All(received, r => Assert.True(r.SignatureValid));
+        Assert.All(received, r => Assert.Equal(r.IdempotencyKey, (string?)r.Json["service_request_id"]));
+        Assert.Equal(ids.Order(), bed.BackOffice.Cases.Keys.Order());
+
+        // The path is at least once on the wire (ADR 6): a report goes again only after a send or an attempt failed
+        // (a broker's confirm or a back office's answer that came too late), with the same Idempotency-Key. A repeat
+        // that no recorded failure explains is a real double: two processes sent the same outbox row.
+        var repeats = received.GroupBy(r => r.IdempotencyKey).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var unexplained = repeats.Except(await ReportsWithARecordedFailureAsync()).ToList();
+        output.WriteLine($"{received.Count} POSTs for {ids.Count} reports; {repeats.Count} sent more than once, {repeats.Count - unexplained.Count} of them after a recorded failure");
+        if (repeats.Count > 0) output.WriteLine(await WhatHappenedAsync());
+        Assert.True(unexplained.Count == 0, $"Delivered more than once with no failure to explain it: {string.Join(", ", unexplained)}\n{await WhatHappenedAsync()}");
     }
 
-    private async Task AssertEveryDeliveryTookOneAttemptAsync()
+    /// <summary>Reports whose delivery took a second attempt, whose outbox row failed a send, or that a worker retried at once.</summary>
+    private async Task<HashSet<string>> ReportsWithARecordedFailureAsync()
+    {
+        await using var db = bed.Database.CreateDbContext();
+        var failedSends = await db.OutboxMessages.AsNoTracking().Where(o => o.SendAttempts > 0 && o.DeliveryId != null).Select(o => o.DeliveryId!.Value).ToListAsync();
+        var workerLogs = string.Join("\n", bed.Workers.Select(w => w.Output)).Split('\n').Where(l => l.Contains("short retry", StringComparison.Ordinal)).ToList();
+        return (await bed.DeliveriesAsync())
+            .Where(d => d.Attempts > 1 || failedSends.Contains(d.Id) || workerLogs.Any(l => l.Contains(d.Id.ToString(), StringComparison.Ordinal)))
+            .Select(d => d.ServiceRequestId.ToString(CultureInfo.InvariantCulture))
+            .ToHashSet();
+    }
+
+    /// <summary>Deliveries and outbox rows that took more than one attempt, and every process's warnings: why a report went twice.</summary>
+    private async Task<string> WhatHappenedAsync()
+    {
+        await using var db = bed.Database.CreateDbContext();
+        var deliveries = (await bed.DeliveriesAsync()).Where(d => d.Attempts != 1).Select(d => $"delivery of {d.ServiceRequestId}: {d.State}, {d.Attempts} attempts, {d.LastError}");
+        var rows = (await db.OutboxMessages.AsNoTracking().Where(o => o.SendAttempts > 0 || o.SentAt == null).ToListAsync())
+            .Select(o => $"outbox row {o.Id} ({o.MessageType}): sent {o.SentAt:O}, {o.SendAttempts} failed sends, {o.LastError}");
+        var logs = bed.Apis.Select((a, i) => ($"API {i}", a.Output)).Concat(bed.Workers.Select((w, i) => ($"worker {i}", w.Output)))
+            .SelectMany(p => Warnings(p.Output).Select(w => $"{p.Item1}: {w}"));
+        return string.Join("\n", deliveries.Concat(rows).Concat(logs));
+    }
+
+    /// <summary>A process's warnings and errors with the lines that belong to them (the console logger indents them),
+    /// less the duplicate-key errors that the second copy of each status update meets on purpose.</summary>
+    private static IEnumerable<string> Warnings(string log)
+    {
+        var entries = new List<string>();
+        var inWarning = false;
+        foreach (var line in log.Split('\n'))
+        {
+            if (!line.StartsWith(' ')) inWarning = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal);
+            if (!line.StartsWith(' ') && inWarning) entries.Add(line);
+            else if (inWarning && entries[^1].Length < 1500) entries[^1] += " | " + line.Trim();
+            else if (line.Contains("short retry", StringComparison.Ordinal)) entries.Add(line.Trim());
+        }
+        return entries.Where(e => !e.Contains("ix_request_updates", StringComparison.Ordinal)).Take(40);
+    }
+
+    private async Task AssertOneDeliveryPerReportEndedDeliveredAndEveryOutboxRowWentOutAsync()
     {
         var deliveries = await bed.DeliveriesAsync();
         Assert.Equal(Reports, deliveries.Count);
-        Assert.All(deliveries, d => Assert.Equal((DeliveryStates.Delivered, 1), (d.State, d.Attempts)));
+        Assert.All(deliveries, d => Assert.Equal(DeliveryStates.Delivered, d.State));
         await using var db = bed.Database.CreateDbContext();
         var outbox = await db.OutboxMessages.AsNoTracking().ToListAsync();
-        Assert.All(outbox, row => Assert.Equal((true, 0), (row.SentAt is not null, row.SendAttempts)));
+        Assert.All(outbox, row => Assert.Equal((true, false), (row.SentAt is not null, row.ParkedAt is not null)));
     }
 
     private static void AssertBothCopiesOfAnUpdateGotTheSameAnswer(IEnumerable<(string RequestId, string UpdateId, HttpStatusCode Status, string Body)> answers)

@@ -8,6 +8,7 @@ namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 /// <summary>
 /// The real API as its own process (dotnet Open311Gateway.Api.dll) on a port the system picks, as one replica
 /// of several: nothing is shared with the test or with other replicas but the database and the broker.
+/// Started once it listens and its bus is connected.
 /// </summary>
 /// <param name="environment">More settings, as environment variables, over the defaults below.</param>
 public sealed partial class ApiProcess(
@@ -15,6 +16,8 @@ public sealed partial class ApiProcess(
 {
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // MassTransit starts the bus in the background: Kestrel may listen before the outcome queue exists.
+    private readonly TaskCompletionSource _busStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
     public string Output { get { lock (_output) return _output.ToString(); } }
@@ -40,9 +43,8 @@ public sealed partial class ApiProcess(
         start.Environment["RabbitMq__Host"] = broker.Host;
         start.Environment["RabbitMq__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture);
         start.Environment["RabbitMq__VirtualHost"] = broker.VirtualHost;
-        // Retry delays shrunk from minutes to fractions of a second, as RoutedGatewayApp's.
+        // Retry delays shrunk from minutes to fractions of a second, as RoutedGatewayApp's; the send timeout stays 10 s.
         start.Environment["Delivery__PollIntervalSeconds"] = "0.2";
-        start.Environment["Delivery__SendTimeoutSeconds"] = "2";
         start.Environment["Delivery__RetryBaseDelaySeconds"] = "0.5";
         start.Environment["Delivery__RetryMaxDelaySeconds"] = "2";
         start.Environment["Delivery__MaxAttempts"] = "30";
@@ -56,9 +58,10 @@ public sealed partial class ApiProcess(
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var exited = _process.WaitForExitAsync();
-        var first = await Task.WhenAny(_listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
-        if (first != _listening.Task)
-            throw new InvalidOperationException($"The API did not start listening within 60 s (exited: {_process.HasExited}).\n{Output}");
+        var started = Task.WhenAll(_listening.Task, _busStarted.Task);
+        var first = await Task.WhenAny(started, exited, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (first != started)
+            throw new InvalidOperationException($"The API did not start listening and its bus within 60 s (exited: {_process.HasExited}).\n{Output}");
         Client = new HttpClient { BaseAddress = await _listening.Task, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -68,6 +71,7 @@ public sealed partial class ApiProcess(
         lock (_output) _output.AppendLine(line);
         // Kestrel's start-up line, in plain or JSON console logs alike.
         if (ListeningLine().Match(line) is { Success: true } match) _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        if (line.Contains("Bus started", StringComparison.Ordinal)) _busStarted.TrySetResult();
     }
 
     [GeneratedRegex("Now listening on: (http://[^\\s\"]+)")]

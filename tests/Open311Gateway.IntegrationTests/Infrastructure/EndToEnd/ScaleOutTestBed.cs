@@ -5,6 +5,7 @@ using Newtonsoft.Json;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Data.Entities;
+using RabbitMQ.Client;
 
 namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 
@@ -65,6 +66,15 @@ public sealed class ScaleOutTestBed : IAsyncLifetime
         };
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BackOfficeKey);
         return api.Client.SendAsync(message);
+    }
+
+    /// <summary>How many consumers read a queue now, as the broker counts them (a passive declare changes nothing).</summary>
+    public async Task<uint> ConsumerCountAsync(string queue)
+    {
+        var factory = new ConnectionFactory { HostName = _virtualHost.Host, Port = _virtualHost.Port, VirtualHost = _virtualHost.Name };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount;
     }
 
     public async Task<List<Delivery>> DeliveriesAsync()
