@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Contracts;
@@ -16,7 +17,7 @@ namespace Open311Gateway.IntegrationTests.EndToEnd;
 /// burst of reports and status updates, where every report must reach the back office once and every status
 /// be stored and applied once, however the requests were spread.
 /// </summary>
-public sealed class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output) : IClassFixture<ScaleOutTestBed>
+public sealed partial class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output) : IClassFixture<ScaleOutTestBed>
 {
     private const int Reports = 80;
     private const int Concurrency = 16;
@@ -59,7 +60,7 @@ public sealed class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output)
 
         Assert.Equal(Reports, ids.Distinct().Count());
         await AssertEveryReportOpenedOneCaseAndWentAgainOnlyAfterAFailureAsync(ids.ToList());
-        await AssertOneDeliveryPerReportEndedDeliveredAndEveryOutboxRowWentOutAsync();
+        await AssertOneDeliveryPerReportEndedDeliveredAndNothingIsLeftInTheOutboxAsync();
         AssertBothCopiesOfAnUpdateGotTheSameAnswer(answers);
         await AssertEveryStatusWasStoredAndAppliedOnceAsync(ids);
     }
@@ -73,29 +74,42 @@ public sealed class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output)
         Assert.All(received, r => Assert.Equal(r.IdempotencyKey, (string?)r.Json["service_request_id"]));
         Assert.Equal(ids.Order(), bed.BackOffice.Cases.Keys.Order());
 
-        // The path is at least once on the wire (ADR 6): a report goes again only after a send or an attempt failed
-        // (a broker's confirm or a back office's answer that came too late), with the same Idempotency-Key. A repeat
-        // that no recorded failure explains is a real double: two processes sent the same outbox row.
+        // The path is at least once on the wire (ADR 6): a report goes again, with the same Idempotency-Key, only after
+        // a failure — a worker's attempt that got no answer in time (it retries at once), or a broker's confirm that came
+        // too late (the row is sent again next round). A repeat that no failure explains is a real double: two
+        // processes sent the same outbox row.
         var repeats = received.GroupBy(r => r.IdempotencyKey).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        var unexplained = repeats.Except(await ReportsWithARecordedFailureAsync()).ToList();
-        output.WriteLine($"{received.Count} POSTs for {ids.Count} reports; {repeats.Count} sent more than once, {repeats.Count - unexplained.Count} of them after a recorded failure");
+        var unexplained = repeats.Except(await ReportsAWorkerRetriedAsync()).ToList();
+        var failedSends = FailedOutboxSends();
+        output.WriteLine($"{received.Count} POSTs for {ids.Count} reports; {repeats.Count} sent more than once, "
+            + $"{repeats.Count - unexplained.Count} after a worker's retry; {failedSends} outbox sends failed");
         if (repeats.Count > 0) output.WriteLine(await WhatHappenedAsync());
-        Assert.True(unexplained.Count == 0, $"Delivered more than once with no failure to explain it: {string.Join(", ", unexplained)}\n{await WhatHappenedAsync()}");
+        Assert.True(unexplained.Count <= failedSends,
+            $"Delivered more than once with no failure to explain it: {string.Join(", ", unexplained)}\n{await WhatHappenedAsync()}");
     }
 
-    /// <summary>Reports whose delivery took a second attempt, whose outbox row failed a send, or that a worker retried at once.</summary>
-    private async Task<HashSet<string>> ReportsWithARecordedFailureAsync()
+    /// <summary>Reports whose delivery took a second attempt, or that a worker retried at once (it logs each short retry).</summary>
+    private async Task<HashSet<string>> ReportsAWorkerRetriedAsync()
     {
-        await using var db = bed.Database.CreateDbContext();
-        var failedSends = await db.OutboxMessages.AsNoTracking().Where(o => o.SendAttempts > 0 && o.DeliveryId != null).Select(o => o.DeliveryId!.Value).ToListAsync();
         var workerLogs = string.Join("\n", bed.Workers.Select(w => w.Output)).Split('\n').Where(l => l.Contains("short retry", StringComparison.Ordinal)).ToList();
         return (await bed.DeliveriesAsync())
-            .Where(d => d.Attempts > 1 || failedSends.Contains(d.Id) || workerLogs.Any(l => l.Contains(d.Id.ToString(), StringComparison.Ordinal)))
+            .Where(d => d.Attempts > 1 || workerLogs.Any(l => l.Contains(d.Id.ToString(), StringComparison.Ordinal)))
             .Select(d => d.ServiceRequestId.ToString(CultureInfo.InvariantCulture))
             .ToHashSet();
     }
 
-    /// <summary>Deliveries and outbox rows that took more than one attempt, and every process's warnings: why a report went twice.</summary>
+    /// <summary>
+    /// Outbox sends that failed, from the dispatchers' logs ("3 of 100 outbox messages not sent"): the rows themselves
+    /// are deleted with their ended delivery (ADR 16), so the log is what is left of them.
+    /// </summary>
+    private int FailedOutboxSends() => bed.Apis
+        .SelectMany(a => NotSentLine().Matches(a.Output))
+        .Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex("([0-9]+) of [0-9]+ outbox messages not sent")]
+    private static partial Regex NotSentLine();
+
+    /// <summary>Deliveries that took more than one attempt, outbox rows still there, and every process's warnings: why a report went twice.</summary>
     private async Task<string> WhatHappenedAsync()
     {
         await using var db = bed.Database.CreateDbContext();
@@ -123,14 +137,14 @@ public sealed class ScaleOutTests(ScaleOutTestBed bed, ITestOutputHelper output)
         return entries.Where(e => !e.Contains("ix_request_updates", StringComparison.Ordinal)).Take(40);
     }
 
-    private async Task AssertOneDeliveryPerReportEndedDeliveredAndEveryOutboxRowWentOutAsync()
+    private async Task AssertOneDeliveryPerReportEndedDeliveredAndNothingIsLeftInTheOutboxAsync()
     {
         var deliveries = await bed.DeliveriesAsync();
         Assert.Equal(Reports, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal(DeliveryStates.Delivered, d.State));
+        // A delivered report's outbox rows are deleted with it: none may be left waiting, or parked.
         await using var db = bed.Database.CreateDbContext();
-        var outbox = await db.OutboxMessages.AsNoTracking().ToListAsync();
-        Assert.All(outbox, row => Assert.Equal((true, false), (row.SentAt is not null, row.ParkedAt is not null)));
+        Assert.Empty(await db.OutboxMessages.AsNoTracking().Select(o => $"{o.Id} {o.MessageType} sent {o.SentAt:O} parked {o.ParkedAt:O}").ToListAsync());
     }
 
     private static void AssertBothCopiesOfAnUpdateGotTheSameAnswer(IEnumerable<(string RequestId, string UpdateId, HttpStatusCode Status, string Body)> answers)
