@@ -5,7 +5,8 @@
 #
 #   deploy/local/test.sh --filter "FullyQualifiedName~Outbox"
 #
-# The exit code is dotnet test's. Services are left running for the next run; stop them
+# Without arguments it also validates deploy/kubernetes (deploy/kubernetes/validate/run.sh). The exit code is
+# dotnet test's, or the validator's when only that failed. Services are left running for the next run; stop them
 # with `deploy/local/services.sh stop` and `deploy/local/redmine.sh stop`.
 set -euo pipefail
 
