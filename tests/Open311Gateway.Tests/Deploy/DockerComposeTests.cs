@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Open311Gateway.Tests.Catalog;
 using YamlDotNet.RepresentationModel;
 
@@ -66,6 +67,22 @@ public sealed partial class DockerComposeTests
         Assert.Equal("/run/secrets", Environment(node)["Secrets__Directory"]);
         var targets = ((YamlSequenceNode)node["secrets"]).Children.OfType<YamlMappingNode>().Select(s => s["target"].ToString());
         Assert.Contains(setting, targets);
+    }
+
+    [Theory]
+    [InlineData("api")]
+    [InlineData("worker")]
+    public void Every_setting_an_app_gets_is_one_its_options_know(string service)
+    {
+        var node = (YamlMappingNode)Services[service];
+        // Host settings (where the secrets are) are not the app's options.
+        var names = Environment(node).Keys.Where(n => n != "Secrets__Directory")
+            .Concat(((YamlSequenceNode)node["secrets"]).Children.OfType<YamlMappingNode>().Select(s => s["target"].ToString()));
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(names.Select(n => new KeyValuePair<string, string?>(n.Replace("__", ":"), "1")))
+            .Build();
+
+        AppSettings.AssertBindsWithoutUnknownKeys(settings, service == "api" ? AppSettings.Api : AppSettings.Worker);
     }
 
     [Fact]
