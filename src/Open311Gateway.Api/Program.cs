@@ -1,7 +1,9 @@
 using Open311Gateway.Api;
 using Open311Gateway.Api.Cli;
+using Open311Gateway.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(OperatorCommands.HostArguments(args));
+builder.Configuration.AddSecretFiles();
 builder.AddGatewayApi();
 var app = builder.Build();
 

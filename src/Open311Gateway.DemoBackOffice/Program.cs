@@ -10,6 +10,7 @@ using Open311Gateway.DemoBackOffice.Received;
 using Open311Gateway.DemoBackOffice.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSecretFiles();
 builder.Services.AddOptions<DemoBackOfficeOptions>()
     .BindConfiguration(DemoBackOfficeOptions.Section)
     .Validate(o => o.Secret.Length > 0, "DemoBackOffice:Secret is empty: set it to the worker's webhook secret for this jurisdiction.")

@@ -4,6 +4,7 @@ using Open311Gateway.ServiceDefaults;
 using Open311Gateway.Worker.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddSecretFiles();
 // Its only HTTP is the management port: /metrics, /health/live and /health/ready (the broker connected).
 builder.AddGatewayServiceDefaults("open311-gateway-worker", defaultManagementPort: 9465, healthOnManagementPort: true);
 builder.Services.AddDeliveryWorker();

@@ -51,7 +51,7 @@ public sealed class LogLeakTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             await TestCatalog.SeedAsync(db);
-            await RoutedGatewayApp.SeedRouteAsync(db, TestRoute.Webhook(_backOffice.Url));
+            await TestRoute.Webhook(_backOffice.Url).ApplyAsync(db);
             (_, _apiKey) = await new ApiKeyService(db, TimeProvider.System).CreateAsync("Leak test client", CancellationToken.None);
             (_, _backOfficeKey) = await new BackOfficeKeyService(db, TimeProvider.System).CreateAsync(TestCatalog.Jurisdiction, "Leak test office", CancellationToken.None);
         }

@@ -5,18 +5,24 @@ using System.Text;
 namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 
 /// <summary>
-/// The real API as its own process (dotnet Open311Gateway.Api.dll on Kestrel), over a test database and broker, for
-/// tests that need everything the process writes to its console (WebApplicationFactory keeps the logs in the test).
+/// The real API as its own process (dotnet Open311Gateway.Api.dll on Kestrel), over a test database and broker: as one
+/// replica of several (nothing shared with the test or other replicas but the database and the broker), and for tests
+/// that need everything the process writes to its console (WebApplicationFactory keeps the logs in the test).
+/// Started once it listens and its bus is connected.
 /// </summary>
 /// <param name="environment">More settings, as environment variables, over the defaults below.</param>
 public sealed class ApiProcess(string connectionString, BrokerAddress broker, IReadOnlyDictionary<string, string>? environment = null)
     : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    // MassTransit starts the bus in the background: Kestrel may listen before the outcome queue exists.
+    private readonly TaskCompletionSource _busStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
 
     public int Port { get; } = FreePort.Next();
     public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>A client for this process's Open311 base path; valid once <see cref="StartAsync"/> returned.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public string Output { get { lock (_output) return _output.ToString(); } }
@@ -38,13 +44,13 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
         start.Environment["RabbitMq__Host"] = broker.Host;
         start.Environment["RabbitMq__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture);
         start.Environment["RabbitMq__VirtualHost"] = broker.VirtualHost;
-        // As RoutedGatewayApp: retry delays shrunk from minutes to fractions of a second.
+        // Retry delays shrunk from minutes to fractions of a second, as RoutedGatewayApp's; the send timeout stays 10 s.
         start.Environment["Delivery__PollIntervalSeconds"] = "0.2";
-        start.Environment["Delivery__SendTimeoutSeconds"] = "2";
         start.Environment["Delivery__RetryBaseDelaySeconds"] = "0.5";
         start.Environment["Delivery__RetryMaxDelaySeconds"] = "2";
         start.Environment["Delivery__MaxAttempts"] = "30";
         start.Environment["Management__Port"] = "0";
+        start.Environment["Logging__LogLevel__Default"] = "Information";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         _process = Process.Start(start)!;
@@ -52,13 +58,13 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
         _process.ErrorDataReceived += (_, e) => Collect(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/open311/v2/") };
+        Client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/open311/v2/"), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
             try
             {
-                if ((await Client.GetAsync(BaseUrl + "/health/ready")).IsSuccessStatusCode) return;
+                if ((await Client.GetAsync(BaseUrl + "/health/ready")).IsSuccessStatusCode && _busStarted.Task.IsCompleted) return;
             }
             catch (HttpRequestException)
             {
@@ -66,7 +72,7 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
             }
             await Task.Delay(200);
         }
-        throw new InvalidOperationException($"The API did not get ready within 60 s (exited: {_process.HasExited}).\n{Output}");
+        throw new InvalidOperationException($"The API did not get ready with its bus within 60 s (exited: {_process.HasExited}).\n{Output}");
     }
 
     /// <summary>Asks the process to stop as an operator would (SIGTERM) and waits, so that its last lines are written.</summary>
@@ -91,6 +97,8 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
+        // MassTransit's start-up line, in plain or JSON console logs alike.
+        if (line.Contains("Bus started", StringComparison.Ordinal)) _busStarted.TrySetResult();
     }
 
     private static string Assembly()

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.Data;
-using Open311Gateway.Api.StatusPolls;
 
 namespace Open311Gateway.IntegrationTests.Infrastructure.EndToEnd;
 
@@ -32,20 +30,5 @@ public sealed class RoutedGatewayApp(
         .. settings ?? [],
     ];
 
-    protected override Task SeedMoreAsync(GatewayDbContext db) => SeedRouteAsync(db, route);
-
-    /// <summary>Gives the test jurisdiction this delivery route (and, where its statuses are pulled, its status poll).</summary>
-    public static async Task SeedRouteAsync(GatewayDbContext db, TestRoute route)
-    {
-        var jurisdiction = await db.Jurisdictions.Include(j => j.Services).SingleAsync(j => j.Id == TestCatalog.Jurisdiction);
-        jurisdiction.DeliveryAdapter = route.Adapter;
-        jurisdiction.DeliveryEndpoint = route.Endpoint;
-        jurisdiction.DeliverySettings = new(route.Settings ?? new Dictionary<string, string>());
-        jurisdiction.DeliveryStatuses = new(route.Statuses ?? new Dictionary<string, string>());
-        jurisdiction.StatusPollSeconds = route.PollSeconds;
-        await db.SaveChangesAsync();
-        // As the catalogue importer does: a route whose statuses are pulled gets its status poll.
-        await StatusPollRoutes.SyncAsync(db, [jurisdiction], DateTimeOffset.UtcNow, CancellationToken.None);
-        await db.SaveChangesAsync();
-    }
+    protected override Task SeedMoreAsync(GatewayDbContext db) => route.ApplyAsync(db);
 }
