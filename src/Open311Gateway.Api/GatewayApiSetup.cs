@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.AdminKeys;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
@@ -52,6 +53,7 @@ public static class GatewayApiSetup
         services.AddScoped<JurisdictionRouter>();
         services.AddScoped<GridPosition>();
         services.AddScoped<BackOfficeKeyService>();
+        services.AddScoped<AdminKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
