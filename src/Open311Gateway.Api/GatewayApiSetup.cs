@@ -15,6 +15,7 @@ using Open311Gateway.Api.Health;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Operator;
 using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.RateLimiting;
@@ -37,6 +38,7 @@ public static class GatewayApiSetup
         services.AddDeliveries(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
         services.AddGatewayHealthChecks();
+        services.AddOperatorPage(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RecentRateLimitRejections>();
         services.AddScoped<JurisdictionResolver>();
@@ -86,6 +88,7 @@ public static class GatewayApiSetup
         app.MapOpenApiDocument();
         app.MapPhotos();
         app.MapGatewayHealthChecks();
+        app.MapOperatorPage();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {
             using var scope = app.Services.CreateScope();

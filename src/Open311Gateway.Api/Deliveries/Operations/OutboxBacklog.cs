@@ -18,10 +18,10 @@ public sealed class OutboxBacklog(GatewayDbContext db, TimeProvider clock)
     public Task<List<OutboxBacklogRow>> ByJurisdictionAsync(CancellationToken cancellationToken) => db.Database
         // Only unsent rows are read: the two partial indexes on sent_at IS NULL keep this cheap however large the outbox grew.
         .SqlQueryRaw<OutboxBacklogRow>("""
-            SELECT coalesce(d.jurisdiction_id, '') AS "JurisdictionId",
-                   count(*) FILTER (WHERE m.parked_at IS NULL)::int AS "Waiting",
-                   min(m.created_at) FILTER (WHERE m.parked_at IS NULL) AS "OldestWaitingSince",
-                   count(*) FILTER (WHERE m.parked_at IS NOT NULL)::int AS "Parked"
+            SELECT coalesce(d.jurisdiction_id, '') AS jurisdiction_id,
+                   count(*) FILTER (WHERE m.parked_at IS NULL)::int AS waiting,
+                   min(m.created_at) FILTER (WHERE m.parked_at IS NULL) AS oldest_waiting_since,
+                   count(*) FILTER (WHERE m.parked_at IS NOT NULL)::int AS parked
             FROM outbox_messages m LEFT JOIN deliveries d ON d.id = m.delivery_id
             WHERE m.sent_at IS NULL
             GROUP BY 1
