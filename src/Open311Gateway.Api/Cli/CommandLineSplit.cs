@@ -17,8 +17,9 @@ public sealed record CommandLineSplit(string[] HostArguments, string[] CommandAr
     public bool IsCommand => CommandArguments.Length > 0;
 
     /// <summary>
-    /// A host setting is <c>--name value</c> or <c>--name=value</c> where the name is one of <see cref="HostSettings"/> or a
-    /// configuration key with a section (<c>--Database:MigrateOnStartup=true</c>); it may stand anywhere on the line.
+    /// A host setting is any <c>--name=value</c> (no operator command takes an option with a value), or <c>--name value</c>
+    /// where the name is one of <see cref="HostSettings"/> or a configuration key with a section
+    /// (<c>--Database:MigrateOnStartup true</c>); it may stand anywhere on the line.
     /// </summary>
     public static CommandLineSplit Of(IReadOnlyList<string> args)
     {
@@ -42,7 +43,8 @@ public sealed record CommandLineSplit(string[] HostArguments, string[] CommandAr
     private static string? HostSettingName(string token)
     {
         if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2) return null;
-        var name = token[2..].Split('=', 2)[0];
-        return name.Contains(':', StringComparison.Ordinal) || HostSettings.Contains(name) ? name : null;
+        var parts = token[2..].Split('=', 2);
+        // WebApplicationFactory passes settings such as "--ConnectionStrings=" this way too.
+        return parts.Length == 2 || parts[0].Contains(':', StringComparison.Ordinal) || HostSettings.Contains(parts[0]) ? parts[0] : null;
     }
 }
