@@ -12,4 +12,5 @@ die() { log "$*"; exit 1; }
 source "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
 
 ensure_packages chromium
-/usr/bin/chromium --version >&2
+# (Debian's wrapper script prints a harmless shell warning on some machines; only the version line matters.)
+log "$(/usr/bin/chromium --version 2>/dev/null)"
