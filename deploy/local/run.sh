@@ -47,6 +47,10 @@ api_key="$(printf '%s\n' "$key_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | t
 backoffice_output="$(api create-backoffice-key musterstadt.de "Demo-Backoffice")"
 backoffice_key="$(printf '%s\n' "$backoffice_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
 
+# An operator's key for the status page /operator/ (ADR 20).
+admin_output="$(api create-admin-key "Demo-Operator")"
+admin_key="$(printf '%s\n' "$admin_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
+
 base_url="http://127.0.0.1:$http_port"
 # Photos uploaded with reports are kept in .local/ and published under this API's URL (ADR 14).
 export Photos__Directory="$repo_root/.local/photos" Photos__PublicBaseUrl="$base_url/media/"
@@ -79,6 +83,7 @@ cat <<EOF
   Demo inbox:       http://127.0.0.1:5090/inbox   (mails for beispieldorf.de, SMTP on 127.0.0.1:$smtp_port;
                     their status links open confirmation pages on the gateway)
   Back-office key for musterstadt.de: $backoffice_key
+  Operator status page: $base_url/operator/   (sign in with the admin key $admin_key)
   Logs of worker and demo back office: .local/logs/
   Report a pothole in Musterstadt (through the webhook):
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run all tests: start PostgreSQL+PostGIS and RabbitMQ (deploy/local/services.sh) and Debian's
-# Redmine (deploy/local/redmine.sh, for the Redmine adapter's tests), then `dotnet test` the
+# Redmine (deploy/local/redmine.sh, for the Redmine adapter's tests), install Debian's chromium
+# (deploy/local/browser.sh, for the status page's browser test), then `dotnet test` the
 # solution. Extra arguments go to dotnet test, e.g.
 #
 #   deploy/local/test.sh --filter "FullyQualifiedName~Outbox"
@@ -15,6 +16,8 @@ cd "$repo_root"
 
 bash deploy/local/services.sh start
 bash deploy/local/redmine.sh start
+# Headless Chromium for the operator status page's browser test.
+bash deploy/local/browser.sh
 # The tests find the servers through these (the defaults already match services.sh's, so
 # this matters when OPEN311_PG_PORT / OPEN311_RABBIT_PORT were changed).
 eval "$(bash deploy/local/services.sh env)"

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.AdminKeys;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Catalog;
@@ -18,6 +19,7 @@ using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Observability;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.Operator;
 using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Privacy;
 using Open311Gateway.Api.RateLimiting;
@@ -46,6 +48,7 @@ public static class GatewayApiSetup
         services.AddPrivacy(builder.Configuration);
         services.AddIdempotency();
         services.AddGatewayHealthChecks();
+        services.AddOperatorPage(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddHostTrust();
         services.AddGatewayRateLimits();
@@ -63,6 +66,7 @@ public static class GatewayApiSetup
         services.AddScoped<JurisdictionRouter>();
         services.AddScoped<GridPosition>();
         services.AddScoped<BackOfficeKeyService>();
+        services.AddScoped<AdminKeyService>();
         services.AddScoped<RequestUpdateStore>();
         services.AddScoped<BackOfficeStatusIntake>();
         services.AddExceptionHandler<Open311ExceptionHandler>();
@@ -103,6 +107,7 @@ public static class GatewayApiSetup
         app.MapGatewayHealthChecks();
         // Observable gauges exist once their owner does; nothing else asks for it.
         app.Services.GetRequiredService<OutboxGauges>();
+        app.MapOperatorPage();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", false))
         {
             using var scope = app.Services.CreateScope();

@@ -8,7 +8,7 @@ builder.AddGatewayApi();
 var app = builder.Build();
 
 if (OperatorCommands.IsCommand(args))
-    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+    return await OperatorCommands.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
 
 app.UseGatewayApi();
 await app.RunAsync();

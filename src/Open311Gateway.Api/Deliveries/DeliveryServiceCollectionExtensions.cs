@@ -37,6 +37,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddScoped<StatusPollAnswerRecorder>();
         services.AddScoped<DeliveryOperations>();
         services.AddScoped<OutboxOperations>();
+        services.AddScoped<OutboxBacklog>();
         if (configuration.GetValue($"{DeliveryOptions.Section}:{nameof(DeliveryOptions.RunDispatcher)}", true))
             services.AddHostedService<DeliveryPump>();
         services.AddGatewayBus();

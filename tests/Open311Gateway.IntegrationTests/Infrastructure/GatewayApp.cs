@@ -32,6 +32,9 @@ public class GatewayApp : IAsyncLifetime
     {
     }
 
+    /// <summary>Serve on a real Kestrel port of 127.0.0.1 instead of the in-memory test server: for a browser (<see cref="Client"/> points at it).</summary>
+    protected virtual bool OnKestrel => false;
+
     /// <summary>Runs after the test catalogue is seeded, for variants that need more rows (a delivery route).</summary>
     protected virtual Task SeedMoreAsync(Open311Gateway.Api.Data.GatewayDbContext db) => Task.CompletedTask;
 
@@ -60,13 +63,20 @@ public class GatewayApp : IAsyncLifetime
     /// Another API process over the same database, with these settings on top: a restarted API, or a
     /// second replica. The caller disposes it.
     /// </summary>
-    public WebApplicationFactory<Program> CreateHost(IEnumerable<KeyValuePair<string, string?>> overrides) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    public WebApplicationFactory<Program> CreateHost(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        void Configure(IWebHostBuilder web)
         {
             web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
             foreach (var (key, value) in TestHostDefaults.Settings.Concat(Settings).Concat(overrides)) web.UseSetting(key, value);
             ConfigureHost(web);
-        });
+        }
+        if (!OnKestrel) return new WebApplicationFactory<Program>().WithWebHostBuilder(Configure);
+        var kestrel = new KestrelGatewayFactory(Configure);
+        // Started before CreateClient, so that the client gets the server's real address.
+        kestrel.StartServer();
+        return kestrel;
+    }
 
     public async Task DisposeAsync()
     {
