@@ -1,6 +1,6 @@
 using Open311Gateway.Api;
 using Open311Gateway.Api.Cli;
-using Open311Gateway.Api.Hosting;
+using Open311Gateway.ServiceDefaults.Configuration;
 
 var builder = WebApplication.CreateBuilder(OperatorCommands.HostArguments(args));
 builder.Configuration.AddSecretFiles();
