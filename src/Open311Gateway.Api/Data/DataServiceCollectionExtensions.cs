@@ -11,7 +11,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddGatewayData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Gateway") ?? DefaultConnectionString;
-        services.AddDbContext<GatewayDbContext>(options => options
+        // Pooled: a context per request is reset and reused rather than built again (ADR 22).
+        services.AddDbContextPool<GatewayDbContext>(options => options
             .UseNpgsql(connectionString, npgsql => npgsql.UseNetTopologySuite())
             .UseSnakeCaseNamingConvention());
         return services;

@@ -59,6 +59,9 @@ public class GatewayApp : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing").UseSetting("ConnectionStrings:Gateway", _database.ConnectionString);
+            // Tests change catalogue rows and read them back at once: the caches check their version on every use
+            // (ADR 22). CachedCatalogAcrossProcessesTests turns this off to see the notifications do it.
+            web.UseSetting("Caching:CheckOnEveryUse", "true");
             foreach (var (key, value) in Settings.Concat(overrides)) web.UseSetting(key, value);
         });
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Requests.Listing;
@@ -17,7 +18,8 @@ public sealed class RequestsController(
     JurisdictionResolver jurisdictions,
     ClientSubmissionReader submissions,
     RequestIntake intake,
-    RequestListing listing) : Open311ControllerBase
+    RequestListing listing,
+    GatewayCache cache) : Open311ControllerBase
 {
     public const string ChangesUntilHeader = "Open311-Changes-Until";
 
@@ -51,6 +53,7 @@ public sealed class RequestsController(
             .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.");
+        request.Service = (await cache.CatalogWithServicesAsync([request.ServiceId], cancellationToken)).ServiceById(request.ServiceId);
         var notes = extensions ? await PublicNotes.ForAsync(db, [request.Id], cancellationToken) : null;
         return Answer(RequestDocuments.List([request], notes));
     }
@@ -66,7 +69,6 @@ public sealed class RequestsController(
             : Error(outcome.RefusalCode, outcome.Reasons);
     }
 
-    private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking()
-        .Include(r => r.Service).ThenInclude(s => s!.Jurisdiction)
-        .VisibleToPublic();
+    // The report's service and jurisdiction come from the cached catalogue, not from a join (ADR 22).
+    private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking().VisibleToPublic();
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries.Outbox;
 using Open311Gateway.Api.Deliveries.Planning;
@@ -22,7 +23,8 @@ public sealed class RequestIntake(
     DeliveryPlanner deliveries,
     OutboxSignal outbox,
     TimeProvider clock,
-    ReportPhotoIntake photos)
+    ReportPhotoIntake photos,
+    GatewayCache cache)
 {
     public async Task<IntakeOutcome> AcceptAsync(KeyedSubmission submitted, CancellationToken cancellationToken)
     {
@@ -35,8 +37,8 @@ public sealed class RequestIntake(
         var jurisdiction = resolved.Jurisdiction!;
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
-        var service = !TextRules.CanBeStored(serviceCode) ? null : await db.Services.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.JurisdictionId == jurisdiction.Id && s.Code == serviceCode && s.IsActive, cancellationToken);
+        var service = !TextRules.CanBeStored(serviceCode) ? null
+            : (await cache.CatalogAsync(cancellationToken)).ActiveService(jurisdiction.Id, serviceCode);
         if (service is null) return IntakeOutcome.Refused(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(serviceCode)}'.");
 
         var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
