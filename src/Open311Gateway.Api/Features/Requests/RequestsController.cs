@@ -51,6 +51,7 @@ public sealed class RequestsController(
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
         var request = requestId <= 0 ? null : await PublicRequests()
             .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
+            .OnlyPublicColumns()
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.");
         request.Service = (await cache.CatalogWithServicesAsync([request.ServiceId], cancellationToken)).ServiceById(request.ServiceId);

@@ -52,10 +52,12 @@ public sealed class RequestIntake(
         var now = clock.GetUtcNow();
         var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
         // Projected once, here: every delivery attempt copies these numbers, whatever the catalogue's crs is by then.
-        if (request.Location is { } location && jurisdiction.ProjectedSrid is { } srid)
+        var numbers = await grid.NextReportAsync(request.Location, jurisdiction.ProjectedSrid, cancellationToken);
+        request.Id = numbers.Id;
+        if (numbers.Projected is { } projected)
         {
-            (request.Easting, request.Northing) = await grid.ProjectAsync(location, srid, cancellationToken);
-            request.ProjectedSrid = srid;
+            (request.Easting, request.Northing) = projected;
+            request.ProjectedSrid = jurisdiction.ProjectedSrid;
         }
         var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
         request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
@@ -64,13 +66,11 @@ public sealed class RequestIntake(
         var photoName = await photos.StoreAsync(photo, request, now, cancellationToken);
         try
         {
-            // The request and its delivery's outbox row are committed together: neither exists without the other.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The request and its delivery's outbox row are committed together, in one SaveChanges (its transaction, one
+            // batch): neither exists without the other.
             db.ServiceRequests.Add(request);
-            await db.SaveChangesAsync(cancellationToken);
             deliveries.PlanRequest(request, service, jurisdiction);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch when (photoName is not null)
         {

@@ -67,7 +67,7 @@ public sealed class RequestListing(
 
     private async Task<List<ServiceRequest>> PageAsync(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil, CancellationToken cancellationToken)
     {
-        if (!query.IsChangeQuery) return await ((IQueryable<ServiceRequest>)PageQuery(query, scope, changesUntil)).ToListAsync(cancellationToken);
+        if (!query.IsChangeQuery) return await ((IQueryable<ServiceRequest>)PageQuery(query, scope, changesUntil)).OnlyPublicColumns().ToListAsync(cancellationToken);
 
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         var until = Until(query, changesUntil);
@@ -81,7 +81,7 @@ public sealed class RequestListing(
         var window = skip > int.MaxValue ? [] : await ChangeOrder.Settled(filtered, query.UpdatedAfter, until)
             .Skip((int)skip).Take((int)Math.Min(take, int.MaxValue)).ToListAsync(cancellationToken);
         var keys = ChangeOrder.PageOf(window, skip, take, moved, page).Select(k => k.Id).ToList();
-        var byId = await PublicRequests(scope).Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var byId = await PublicRequests(scope).Where(r => keys.Contains(r.Id)).OnlyPublicColumns().ToDictionaryAsync(r => r.Id, cancellationToken);
         // A report that left public view between the reads is left out rather than shown.
         return keys.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
