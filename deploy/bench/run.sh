@@ -57,6 +57,9 @@ OPEN311_BENCH_KEY="$(api create-api-key Benchmark | tail -n 1)"
 export OPEN311_BENCH_KEY
 psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -q -f deploy/bench/ceiling-tables.sql
 
+for url in "$base/health/live" "http://127.0.0.1:$trivial_port/trivial.json"; do
+  if curl -s -o /dev/null "$url"; then echo "ERROR: something already answers $url; stop it or choose other ports" >&2; exit 1; fi
+done
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Open311Gateway.Api.Data.Entities;
 
 namespace Open311Gateway.Api.Features.Requests;
@@ -8,7 +9,10 @@ namespace Open311Gateway.Api.Features.Requests;
 /// </summary>
 public static class PublicReportColumns
 {
-    public static IQueryable<ServiceRequest> OnlyPublicColumns(this IQueryable<ServiceRequest> requests) => requests.Select(r => new ServiceRequest
+    public static IQueryable<ServiceRequest> OnlyPublicColumns(this IQueryable<ServiceRequest> requests) => requests.Select(Projection);
+
+    /// <summary>Built once, not per query; compiled queries name it too.</summary>
+    public static readonly Expression<Func<ServiceRequest, ServiceRequest>> Projection = r => new ServiceRequest
     {
         Id = r.Id,
         JurisdictionId = r.JurisdictionId,
@@ -29,5 +33,5 @@ public static class PublicReportColumns
         AddressId = r.AddressId,
         Zipcode = r.Zipcode,
         MediaUrls = r.MediaUrls,
-    });
+    };
 }

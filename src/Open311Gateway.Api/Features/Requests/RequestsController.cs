@@ -49,10 +49,7 @@ public sealed class RequestsController(
         var extensions = RequestQueryParser.ParseExtensions(Request.Query, extensionErrors);
         if (extensionErrors.Count > 0) return Error(StatusCodes.Status400BadRequest, extensionErrors);
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
-        var request = requestId <= 0 ? null : await PublicRequests()
-            .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
-            .OnlyPublicColumns()
-            .FirstOrDefaultAsync(cancellationToken);
+        var request = requestId <= 0 ? null : await PublicReportById.FindAsync(db, requestId, jurisdiction, cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.");
         request.Service = (await cache.CatalogWithServicesAsync([request.ServiceId], cancellationToken)).ServiceById(request.ServiceId);
         var notes = extensions ? await PublicNotes.ForAsync(db, [request.Id], cancellationToken) : null;
@@ -70,6 +67,4 @@ public sealed class RequestsController(
             : Error(outcome.RefusalCode, outcome.Reasons);
     }
 
-    // The report's service and jurisdiction come from the cached catalogue, not from a join (ADR 22).
-    private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking().VisibleToPublic();
 }
