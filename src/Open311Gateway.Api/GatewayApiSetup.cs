@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.AdminKeys;
 using Open311Gateway.Api.ApiKeys;
 using Open311Gateway.Api.BackOffice;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Deliveries;
@@ -43,6 +44,7 @@ public static class GatewayApiSetup
 
         services.AddGatewayData(builder.Configuration);
         services.AddCatalog();
+        services.AddGatewayCaching();
         services.AddPhotos();
         services.AddDeliveries(builder.Configuration);
         services.AddPrivacy(builder.Configuration);

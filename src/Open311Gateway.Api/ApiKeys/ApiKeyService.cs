@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
 
 namespace Open311Gateway.Api.ApiKeys;
 
 /// <summary>Issues, checks and revokes client apps' API keys.</summary>
-public sealed class ApiKeyService(GatewayDbContext db, TimeProvider clock)
+public sealed class ApiKeyService(GatewayDbContext db, TimeProvider clock, GatewayCache cache)
 {
     /// <summary>Creates a client app and returns its key: the only time the key is ever shown.</summary>
     public async Task<(ApiClient Client, string Key)> CreateAsync(string clientName, CancellationToken cancellationToken)
@@ -17,11 +18,14 @@ public sealed class ApiKeyService(GatewayDbContext db, TimeProvider clock)
         return (client, key.ToString());
     }
 
-    /// <summary>The client app a key belongs to, or null when it is malformed, unknown or revoked.</summary>
+    /// <summary>
+    /// The client app a key belongs to, or null when it is malformed, unknown or revoked. Looked up in the cached keys
+    /// (ADR 22): a revocation on any process reaches this one when it commits.
+    /// </summary>
     public async Task<ApiClient?> FindClientAsync(string? presentedKey, CancellationToken cancellationToken)
     {
         if (!ApiKey.TryParse(presentedKey, out var key)) return null;
-        var client = await db.ApiClients.AsNoTracking().FirstOrDefaultAsync(c => c.KeyId == key.KeyId, cancellationToken);
+        var client = (await cache.ApiKeysAsync(cancellationToken)).Find(key.KeyId);
         return key.Matches(client?.SecretHash) && client is { RevokedAt: null } ? client : null;
     }
 

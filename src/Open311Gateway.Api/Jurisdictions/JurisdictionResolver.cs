@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Submissions;
 
@@ -7,13 +6,15 @@ namespace Open311Gateway.Api.Jurisdictions;
 
 /// <summary>
 /// Finds the jurisdiction a client means. <c>jurisdiction_id</c> is required only when this gateway
-/// serves several; an empty value counts as absent (FixMyStreet sends <c>jurisdiction_id=</c>).
+/// serves several; an empty value counts as absent (FixMyStreet sends <c>jurisdiction_id=</c>). Read from the cached
+/// catalogue (ADR 22).
 /// </summary>
-public sealed class JurisdictionResolver(GatewayDbContext db)
+public sealed class JurisdictionResolver(GatewayCache cache)
 {
     public async Task<JurisdictionResolution> ResolveAsync(string? jurisdictionId, CancellationToken cancellationToken)
     {
-        var active = await db.Jurisdictions.AsNoTracking().Where(j => j.IsActive).OrderBy(j => j.Id).ToListAsync(cancellationToken);
+        var catalog = await cache.CatalogAsync(cancellationToken);
+        var active = catalog.Active;
         if (string.IsNullOrWhiteSpace(jurisdictionId))
         {
             return active.Count switch
@@ -26,7 +27,7 @@ public sealed class JurisdictionResolver(GatewayDbContext db)
                 },
             };
         }
-        var match = active.FirstOrDefault(j => string.Equals(j.Id, jurisdictionId.Trim(), StringComparison.OrdinalIgnoreCase));
+        var match = catalog.ActiveJurisdiction(jurisdictionId.Trim());
         return match is null
             ? new(null, new(StatusCodes.Status404NotFound, $"Unknown jurisdiction_id '{TextRules.Shorten(jurisdictionId)}'."))
             : new(match, null);

@@ -27,7 +27,8 @@ public static class Open311JsonWriter
                 json.WriteStartObject();
                 foreach (var (name, field) in obj.Fields)
                 {
-                    json.WritePropertyName(name);
+                    // Our field names are plain ASCII (service_code, …): escaping them is wasted work on every row.
+                    json.WritePropertyName(name, escape: !IsPlain(name));
                     WriteValue(json, field);
                 }
                 json.WriteEndObject();
@@ -52,5 +53,12 @@ public static class Open311JsonWriter
             default:
                 throw new ArgumentException($"Open311 documents do not hold values of type {value.GetType()}.");
         }
+    }
+
+    private static bool IsPlain(string name)
+    {
+        foreach (var c in name)
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_') return false;
+        return true;
     }
 }

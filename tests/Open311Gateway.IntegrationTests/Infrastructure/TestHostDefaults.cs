@@ -13,5 +13,8 @@ public static class TestHostDefaults
         new("AllowedHosts", "localhost;127.0.0.1"),
         new("RateLimits:Enabled", "false"),
         new("Management:Port", "0"),
+        // Tests change catalogue rows and read them back at once: the caches check their version on every use (ADR 22).
+        // CachesAcrossProcessesTests turns this off to see the notifications do it.
+        new("Caching:CheckOnEveryUse", "true"),
     ];
 }

@@ -52,7 +52,7 @@ public sealed class LogLeakTests : IAsyncLifetime
         {
             await TestCatalog.SeedAsync(db);
             await TestRoute.Webhook(_backOffice.Url).ApplyAsync(db);
-            (_, _apiKey) = await new ApiKeyService(db, TimeProvider.System).CreateAsync("Leak test client", CancellationToken.None);
+            _apiKey = await TestApiKeys.CreateAsync(db, "Leak test client");
             (_, _backOfficeKey) = await new BackOfficeKeyService(db, TimeProvider.System).CreateAsync(TestCatalog.Jurisdiction, "Leak test office", CancellationToken.None);
         }
         var broker = new BrokerAddress(_broker.Host, _broker.Port, _broker.Name);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Open311Gateway.Api.Data.Entities;
 
 namespace Open311Gateway.Api.Features.Requests;
@@ -10,7 +11,9 @@ namespace Open311Gateway.Api.Features.Requests;
 /// </summary>
 public static class PublicReports
 {
-    public static IQueryable<ServiceRequest> VisibleToPublic(this IQueryable<ServiceRequest> requests) =>
-        requests.Where(r => r.Moderation == ModerationStates.Published && !r.IsPrivate
-            && r.Service!.Type != ServiceTypes.Blackbox && !r.Service.IsPrivate);
+    /// <summary>The rule as one expression, built once (not per query), which compiled queries can name too (ADR 22).</summary>
+    public static readonly Expression<Func<ServiceRequest, bool>> IsPublic = r => r.Moderation == ModerationStates.Published && !r.IsPrivate
+        && r.Service!.Type != ServiceTypes.Blackbox && !r.Service.IsPrivate;
+
+    public static IQueryable<ServiceRequest> VisibleToPublic(this IQueryable<ServiceRequest> requests) => requests.Where(IsPublic);
 }

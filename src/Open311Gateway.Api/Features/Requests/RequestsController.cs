@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Requests.Intake;
 using Open311Gateway.Api.Features.Requests.Listing;
@@ -19,7 +20,8 @@ public sealed class RequestsController(
     ClientSubmissionReader submissions,
     RequestIntake intake,
     RequestListing listing,
-    IdempotentPosts idempotency) : Open311ControllerBase
+    IdempotentPosts idempotency,
+    GatewayCache cache) : Open311ControllerBase
 {
     public const string ChangesUntilHeader = "Open311-Changes-Until";
 
@@ -49,10 +51,9 @@ public sealed class RequestsController(
         var extensions = RequestQueryParser.ParseExtensions(Request.Query, extensionErrors);
         if (extensionErrors.Count > 0) return Error(StatusCodes.Status400BadRequest, extensionErrors);
         var requestId = long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
-        var request = requestId <= 0 ? null : await PublicRequests()
-            .Where(r => r.Id == requestId && (jurisdiction == null || r.JurisdictionId == jurisdiction))
-            .FirstOrDefaultAsync(cancellationToken);
+        var request = requestId <= 0 ? null : await PublicReportById.FindAsync(db, requestId, jurisdiction, cancellationToken);
         if (request is null) return Error(StatusCodes.Status404NotFound, $"Unknown service_request_id '{TextRules.Shorten(id)}'.");
+        request.Service = (await cache.CatalogWithServicesAsync([request.ServiceId], cancellationToken)).ServiceById(request.ServiceId);
         var notes = extensions ? await PublicNotes.ForAsync(db, [request.Id], cancellationToken) : null;
         return Answer(RequestDocuments.List([request], notes));
     }
@@ -75,8 +76,4 @@ public sealed class RequestsController(
 
     private Open311Result AcceptedAnswer(Data.Entities.ServiceRequest stored, Data.Entities.Service service) =>
         Answer(RequestDocuments.Accepted(stored, service.Type));
-
-    private IQueryable<Data.Entities.ServiceRequest> PublicRequests() => db.ServiceRequests.AsNoTracking()
-        .Include(r => r.Service).ThenInclude(s => s!.Jurisdiction)
-        .VisibleToPublic();
 }

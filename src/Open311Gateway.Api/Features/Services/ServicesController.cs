@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Open311Gateway.Api.Data;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Jurisdictions;
 using NetTopologySuite.Geometries;
 using Open311Gateway.Api.Features.Requests.Intake;
@@ -9,9 +8,12 @@ using Open311Gateway.Api.Submissions;
 
 namespace Open311Gateway.Api.Features.Services;
 
-/// <summary><c>services.{format}</c> and <c>services/{service_code}.{format}</c>: the jurisdiction's catalogue.</summary>
+/// <summary>
+/// <c>services.{format}</c> and <c>services/{service_code}.{format}</c>: the jurisdiction's catalogue, from the cached
+/// catalogue, each answer rendered once per catalogue version and format (ADR 22).
+/// </summary>
 [Route("services")]
-public sealed class ServicesController(GatewayDbContext db, JurisdictionResolver jurisdictions, BoundaryLookup boundaries) : Open311ControllerBase
+public sealed class ServicesController(GatewayCache cache, JurisdictionResolver jurisdictions) : Open311ControllerBase
 {
     /// <summary>
     /// The jurisdiction's services; with <c>lat</c> and <c>long</c> (an extension), the services available at that point:
@@ -24,23 +26,21 @@ public sealed class ServicesController(GatewayDbContext db, JurisdictionResolver
         var (point, pointErrors) = PointFromQuery();
         if (pointErrors.Count > 0) return Error(StatusCodes.Status400BadRequest, pointErrors);
 
+        var catalog = await cache.CatalogAsync(cancellationToken);
         var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
         var jurisdiction = resolved.Jurisdiction;
-        if (point is not null && resolved.Choices.Count > 0) jurisdiction = await boundaries.CoveringAsync(point, cancellationToken);
+        if (point is not null && resolved.Choices.Count > 0) jurisdiction = catalog.Covering(point);
         else if (resolved.Error is { } error) return Error(error.Code, error.Description);
-        else if (point is not null && await boundaries.IsOutsideAsync(jurisdiction!.Id, point, cancellationToken)) jurisdiction = null;
-        if (jurisdiction is null) return Answer(ServiceDocuments.List([]));
-
-        var services = await db.Services.AsNoTracking()
-            .Where(s => s.JurisdictionId == jurisdiction.Id && s.IsActive)
-            .OrderBy(s => s.Id)
-            .ToListAsync(cancellationToken);
-        return Answer(ServiceDocuments.List(services));
+        else if (point is not null && catalog.IsOutside(jurisdiction!.Id, point)) jurisdiction = null;
+        return jurisdiction is null
+            ? Answer(ServiceDocuments.List([]))
+            : new Open311BytesResult(catalog.ServiceListAnswer(jurisdiction.Id, Format), Format);
     }
 
     // The POST's rules for lat and long, so a point that lists services is one a report may carry.
     private (Point? Point, List<string> Errors) PointFromQuery()
     {
+        if (!Request.Query.ContainsKey("lat") && !Request.Query.ContainsKey("long")) return (null, []);
         var fields = new SubmittedFields();
         foreach (var name in (string[])["lat", "long"])
             foreach (var value in Request.Query[name]) fields.Add(name, value);
@@ -52,13 +52,13 @@ public sealed class ServicesController(GatewayDbContext db, JurisdictionResolver
     [HttpGet("{**serviceCode}")]
     public async Task<IActionResult> Definition(string serviceCode, [FromQuery(Name = "jurisdiction_id")] string? jurisdictionId, CancellationToken cancellationToken)
     {
+        var catalog = await cache.CatalogAsync(cancellationToken);
         var resolved = await jurisdictions.ResolveAsync(jurisdictionId, cancellationToken);
         if (resolved.Error is { } error) return Error(error.Code, error.Description);
         var code = ServiceCodes.FromPath(serviceCode);
-        var service = await db.Services.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.JurisdictionId == resolved.Jurisdiction!.Id && s.Code == code && s.IsActive, cancellationToken);
+        var service = catalog.ActiveService(resolved.Jurisdiction!.Id, code);
         return service is null
             ? Error(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(code)}'.")
-            : Answer(ServiceDocuments.Definition(service));
+            : new Open311BytesResult(catalog.DefinitionAnswer(service, Format), Format);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ScaleOutTestBed : IAsyncLifetime
         {
             await TestCatalog.SeedAsync(db);
             await TestRoute.Webhook(BackOffice.Url).ApplyAsync(db);
-            (_, ApiKey) = await new ApiKeyService(db, TimeProvider.System).CreateAsync("Testclient", CancellationToken.None);
+            ApiKey = await TestApiKeys.CreateAsync(db, "Testclient");
             (_, BackOfficeKey) = await new BackOfficeKeyService(db, TimeProvider.System).CreateAsync(TestCatalog.Jurisdiction, "Bauhof", CancellationToken.None);
         }
 

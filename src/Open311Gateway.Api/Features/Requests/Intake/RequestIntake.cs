@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
 using Open311Gateway.Api.Deliveries.Outbox;
@@ -25,7 +26,8 @@ public sealed class RequestIntake(
     OutboxSignal outbox,
     TimeProvider clock,
     ReportPhotoIntake photos,
-    ReportMetrics metrics)
+    ReportMetrics metrics,
+    GatewayCache cache)
 {
     /// <param name="alongside">Runs inside the report's transaction once the report has its id (the Idempotency-Key's
     /// answer is stored there, so that a report never commits without it); its exception rolls everything back.</param>
@@ -41,8 +43,8 @@ public sealed class RequestIntake(
         var jurisdiction = resolved.Jurisdiction!;
         var serviceCode = fields.Single("service_code", errors);
         if (serviceCode is null) return IntakeOutcome.Refused(StatusCodes.Status400BadRequest, errors.Append("service_code is required."));
-        var service = !TextRules.CanBeStored(serviceCode) ? null : await db.Services.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.JurisdictionId == jurisdiction.Id && s.Code == serviceCode && s.IsActive, cancellationToken);
+        var service = !TextRules.CanBeStored(serviceCode) ? null
+            : (await cache.CatalogAsync(cancellationToken)).ActiveService(jurisdiction.Id, serviceCode);
         if (service is null) return IntakeOutcome.Refused(StatusCodes.Status404NotFound, $"Unknown service_code '{TextRules.Shorten(serviceCode)}'.");
 
         var (submission, validationErrors) = SubmissionValidator.Validate(fields, service, resolved.Zone);
@@ -56,10 +58,12 @@ public sealed class RequestIntake(
         var now = clock.GetUtcNow();
         var request = NewRequestFactory.Create(submission, service, jurisdiction, client, now);
         // Projected once, here: every delivery attempt copies these numbers, whatever the catalogue's crs is by then.
-        if (request.Location is { } location && jurisdiction.ProjectedSrid is { } srid)
+        var numbers = await grid.NextReportAsync(request.Location, jurisdiction.ProjectedSrid, cancellationToken);
+        request.Id = numbers.Id;
+        if (numbers.Projected is { } projected)
         {
-            (request.Easting, request.Northing) = await grid.ProjectAsync(location, srid, cancellationToken);
-            request.ProjectedSrid = srid;
+            (request.Easting, request.Northing) = projected;
+            request.ProjectedSrid = jurisdiction.ProjectedSrid;
         }
         var earlier = await duplicates.FindEarlierAsync(service, request.Location, now, cancellationToken);
         request.ServiceNotice = DuplicateHints.Notice(request.ServiceNotice, earlier);
@@ -68,14 +72,22 @@ public sealed class RequestIntake(
         var photoName = await photos.StoreAsync(photo, request, now, cancellationToken);
         try
         {
-            // The request and its delivery's outbox row are committed together: neither exists without the other.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The request and its delivery's outbox row are committed together, in one SaveChanges (its transaction, one
+            // batch): neither exists without the other.
             db.ServiceRequests.Add(request);
-            await db.SaveChangesAsync(cancellationToken);
             deliveries.PlanRequest(request, service, jurisdiction);
-            await db.SaveChangesAsync(cancellationToken);
-            if (alongside is not null) await alongside(request, service, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (alongside is null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                // What runs alongside joins the same transaction, which then has to be opened explicitly.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await alongside(request, service, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch when (photoName is not null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Open311Gateway.Api.Caching;
 using Open311Gateway.Api.Catalog;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Data.Entities;
@@ -14,7 +15,8 @@ namespace Open311Gateway.Api.Features.Requests.Listing;
 /// one; any other listing keeps the standard's rule), its filters, its page and, with <c>extensions=true</c>, the
 /// reports' public status history.
 /// </summary>
-public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jurisdictions, TimeProvider clock, IOptions<RequestListingOptions> options)
+public sealed class RequestListing(
+    GatewayDbContext db, JurisdictionResolver jurisdictions, TimeProvider clock, IOptions<RequestListingOptions> options, GatewayCache cache)
 {
     public async Task<ListingAnswer> ListAsync(IQueryCollection parameters, string? jurisdictionId, CancellationToken cancellationToken)
     {
@@ -39,6 +41,9 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         // A page past the end is empty, even one whose offset no SQL OFFSET (an int in EF) could name.
         var rows = page.Offset > int.MaxValue ? [] : await PageAsync(query, scope, changesUntil, cancellationToken);
+        // Each report's service and jurisdiction from the cached catalogue rather than joined into every row (ADR 22).
+        var catalog = await cache.CatalogWithServicesAsync(rows.Select(r => r.ServiceId), cancellationToken);
+        foreach (var row in rows) row.Service = catalog.ServiceById(row.ServiceId);
         var notes = query.Extensions ? await PublicNotes.ForAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken) : null;
         return new ListingAnswer(RequestDocuments.List(rows, notes), 0, [], query.IsChangeQuery ? changesUntil : null);
     }
@@ -62,7 +67,7 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
 
     private async Task<List<ServiceRequest>> PageAsync(RequestQuery query, IReadOnlyList<string> scope, DateTimeOffset changesUntil, CancellationToken cancellationToken)
     {
-        if (!query.IsChangeQuery) return await ((IQueryable<ServiceRequest>)PageQuery(query, scope, changesUntil)).ToListAsync(cancellationToken);
+        if (!query.IsChangeQuery) return await ((IQueryable<ServiceRequest>)PageQuery(query, scope, changesUntil)).OnlyPublicColumns().ToListAsync(cancellationToken);
 
         var page = query.Paging ?? new Paging(0, RequestQuery.MaxResults);
         var until = Until(query, changesUntil);
@@ -76,14 +81,14 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
         var window = skip > int.MaxValue ? [] : await ChangeOrder.Settled(filtered, query.UpdatedAfter, until)
             .Skip((int)skip).Take((int)Math.Min(take, int.MaxValue)).ToListAsync(cancellationToken);
         var keys = ChangeOrder.PageOf(window, skip, take, moved, page).Select(k => k.Id).ToList();
-        var byId = await PublicRequests(scope).Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var byId = await PublicRequests(scope).Where(r => keys.Contains(r.Id)).OnlyPublicColumns().ToDictionaryAsync(r => r.Id, cancellationToken);
         // A report that left public view between the reads is left out rather than shown.
         return keys.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
     private IQueryable<ServiceRequest> PublicRequests(IReadOnlyList<string> scope)
     {
-        var requests = db.ServiceRequests.AsNoTrackingWithIdentityResolution().Include(r => r.Service).ThenInclude(s => s!.Jurisdiction).VisibleToPublic();
+        var requests = db.ServiceRequests.AsNoTracking().VisibleToPublic();
         if (scope.Count == 1)
         {
             var only = scope[0];
@@ -97,8 +102,7 @@ public sealed class RequestListing(GatewayDbContext db, JurisdictionResolver jur
     {
         if (string.IsNullOrWhiteSpace(jurisdictionId) && RequestQueryParser.AsksForPlace(parameters))
         {
-            var active = await db.Jurisdictions.AsNoTracking().Where(j => j.IsActive).OrderBy(j => j.Id)
-                .Select(j => new { j.Id, j.TimeZone }).ToListAsync(cancellationToken);
+            var active = (await cache.CatalogAsync(cancellationToken)).Active;
             if (active.Count == 0) return ([], TimeZoneInfo.Utc, new(StatusCodes.Status404NotFound, "No jurisdiction is configured on this endpoint."));
             // Dates without an offset are read in the jurisdictions' zone; when they differ, in the catalogue's default.
             var zones = active.Select(j => j.TimeZone).Distinct().ToList();
