@@ -82,5 +82,5 @@ public sealed class CatalogSnapshot
 
     private static byte[] Render(Open311Document document, Open311Format format) => format == Open311Format.Xml
         ? Open311XmlWriter.Write(document)
-        : System.Text.Encoding.UTF8.GetBytes(Open311JsonWriter.Write(document));
+        : Open311JsonWriter.WriteUtf8(document);
 }

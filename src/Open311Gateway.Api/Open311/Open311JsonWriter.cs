@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 
 namespace Open311Gateway.Api.Open311;
@@ -6,14 +6,23 @@ namespace Open311Gateway.Api.Open311;
 /// <summary>Writes a document as JSON: the root element dropped, lists as arrays.</summary>
 public static class Open311JsonWriter
 {
-    public static string Write(Open311Document document)
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static string Write(Open311Document document) => Utf8.GetString(WriteUtf8(document));
+
+    /// <summary>
+    /// The document as UTF-8 bytes, written straight into one buffer: a 100-report list as a string first took a
+    /// large-object-heap string and a second copy per answer (ADR 22).
+    /// </summary>
+    public static byte[] WriteUtf8(Open311Document document)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using var bytes = new MemoryStream(4096);
+        using (var text = new StreamWriter(bytes, Utf8, bufferSize: 4096, leaveOpen: true))
         using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
             WriteValue(json, document.Content);
         }
-        return text.ToString();
+        return bytes.ToArray();
     }
 
     private static void WriteValue(JsonWriter json, object? value)

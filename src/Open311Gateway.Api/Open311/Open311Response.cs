@@ -17,7 +17,7 @@ public static class Open311Response
     /// <summary>The answer's bytes, as <see cref="WriteAsync"/> sends them (kept for Idempotency-Key replays).</summary>
     public static byte[] Render(Open311Document document, Open311Format format) => format == Open311Format.Xml
         ? Open311XmlWriter.Write(document)
-        : Encoding.UTF8.GetBytes(Open311JsonWriter.Write(document));
+        : Open311JsonWriter.WriteUtf8(document);
 
     public static Task WriteErrorsAsync(HttpResponse response, Open311Format format, int statusCode, params IEnumerable<string> descriptions) =>
         WriteAsync(response, Open311Document.Errors(descriptions.Select(d => new Open311Error(statusCode, d))), format, statusCode);

@@ -10,8 +10,22 @@ public static class Open311Time
 
     public static TimeZoneInfo Zone(string timeZoneId) => Zones.GetOrAdd(timeZoneId, TimeZoneInfo.FindSystemTimeZoneById);
 
-    public static string Format(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    // Written by hand rather than with a custom format string: lists write three times per report, and parsing
+    // "yyyy-MM-dd'T'HH:mm:sszzz" on every call was a visible share of a 100-report answer (ADR 22). Same text.
+    public static string Format(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        Span<char> text = stackalloc char[25];
+        local.DateTime.TryFormat(text, out var written, "s", CultureInfo.InvariantCulture);
+        var offset = local.Offset;
+        text[written++] = offset < TimeSpan.Zero ? '-' : '+';
+        var minutes = Math.Abs((int)offset.TotalMinutes);
+        (minutes / 60).TryFormat(text[written..], out var hours, "00", CultureInfo.InvariantCulture);
+        written += hours;
+        text[written++] = ':';
+        (minutes % 60).TryFormat(text[written..], out var rest, "00", CultureInfo.InvariantCulture);
+        return new string(text[..(written + rest)]);
+    }
 
     public static string? Format(DateTimeOffset? instant, TimeZoneInfo zone) => instant is { } i ? Format(i, zone) : null;
 }
