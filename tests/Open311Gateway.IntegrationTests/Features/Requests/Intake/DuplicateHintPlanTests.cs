@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
+using Newtonsoft.Json.Linq;
 using Npgsql;
 using Open311Gateway.Api.Data;
 using Open311Gateway.Api.Features.Requests.Intake;
@@ -8,52 +10,45 @@ using Open311Gateway.IntegrationTests.Infrastructure;
 namespace Open311Gateway.IntegrationTests.Features.Requests.Intake;
 
 /// <summary>
-/// The duplicate look-up runs on every POST of a hinted service, so over many stored reports it must find its few
-/// candidates through the GiST index on location, not by reading the table.
+/// The duplicate-hint query runs on every POST. On a new database, before the first ANALYZE of service_requests,
+/// the planner once chose the service_id index for it and read every report of the service per POST (ADR 22): it must
+/// find its candidates through the location index whether statistics exist or not.
 /// </summary>
-public sealed class DuplicateHintPlanTests(PracticeApp app) : IClassFixture<PracticeApp>
+public sealed class DuplicateHintPlanTests(DuplicateHintPlanTests.UnanalyzedApp app) : IClassFixture<DuplicateHintPlanTests.UnanalyzedApp>
 {
-    [Fact]
-    public async Task Over_100000_reports_the_look_up_uses_the_location_index_on_default_planner_settings()
+    /// <summary>
+    /// 60 reports written with autovacuum off for the table, never analysed: a new gateway's first minute, when the plan
+    /// a connection prepares for the query is kept while the table grows.
+    /// </summary>
+    public sealed class UnanalyzedApp : GatewayApp, IAsyncLifetime
     {
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
-        await connection.OpenAsync();
-        // 100,000 reports of a hinted service on a 1000 × 100 grid (about 14 m × 22 m apart), a third closed,
-        // filed over the last 400 days: one statement, then fresh statistics.
-        await using (var seed = new NpgsqlCommand($$"""
-            INSERT INTO service_requests (jurisdiction_id, service_id, api_client_id, status, extended_status,
-                requested_at, updated_at, public_changed_at, location, media_urls, attributes)
-            SELECT '{{TestCatalog.Jurisdiction}}', (SELECT id FROM services WHERE code = '{{PracticeApp.Drain}}'),
-                (SELECT min(id) FROM api_clients), CASE WHEN g % 3 = 0 THEN 'closed' ELSE 'open' END, 'OPEN',
-                now() - (g % 400) * interval '1 day', now(), now(),
-                ST_SetSRID(ST_MakePoint(13.30 + (g % 1000) * 0.0002, 52.60 + (g / 1000) * 0.0002), 4326)::geography, '{}', '{}'
-            FROM generate_series(1, 100000) g;
-            ANALYZE service_requests;
-            """, connection))
+        async Task IAsyncLifetime.InitializeAsync()
         {
+            await InitializeAsync();
+            var script = await File.ReadAllTextAsync(RepositoryRoot.Combine("deploy", "bench", "seed-requests.sql"));
+            await using var connection = new NpgsqlConnection(Database.ConnectionString);
+            await connection.OpenAsync();
+            await using var seed = new NpgsqlCommand(
+                $"ALTER TABLE service_requests SET (autovacuum_enabled = false); SET bench.rows = '60'; {script}", connection);
             await seed.ExecuteNonQueryAsync();
         }
+    }
 
-        var captured = new CapturedCommands();
-        await using var db = new GatewayDbContext(new DbContextOptionsBuilder<GatewayDbContext>()
-            .UseNpgsql(app.Database.ConnectionString, npgsql => npgsql.UseNetTopologySuite())
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(captured)
-            .Options);
-        var drain = await db.Services.AsNoTracking().SingleAsync(s => s.Code == PracticeApp.Drain);
-        var found = await new DuplicateHints(db).FindEarlierAsync(drain, new Point(13.302, 52.61) { SRID = 4326 }, DateTimeOffset.UtcNow, CancellationToken.None);
-
-        Assert.NotNull(found);
-        var lookUp = Assert.Single(captured.Commands, c => c.CommandText.Contains("ST_DWithin", StringComparison.Ordinal));
-        lookUp.CommandText = "EXPLAIN " + lookUp.CommandText;
-        // EF's own connection: it knows how to write NetTopologySuite points as geography.
+    [Fact]
+    public async Task Without_statistics_the_candidates_come_from_the_location_index_not_the_service_index()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        var serviceId = await db.Services.Where(s => s.Type != "blackbox").Select(s => s.Id).FirstAsync();
+        var point = new Point(13.405, 52.52) { SRID = 4326 };
+        await using var command = scope.ServiceProvider.GetRequiredService<DuplicateHints>()
+            .EarlierQuery(serviceId, point, 30, DateTimeOffset.UtcNow.AddDays(-30)).Take(1).CreateDbCommand();
         await db.Database.OpenConnectionAsync();
-        lookUp.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var plan = new List<string>();
-        await using (var reader = await lookUp.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
-        var text = string.Join("\n", plan);
-        Assert.Contains("ix_service_requests_location", text);
-        Assert.DoesNotContain("Seq Scan on service_requests", text);
+        command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
+        var plan = JToken.Parse((string)(await command.ExecuteScalarAsync())!)[0]!["Plan"]!;
+
+        var indexes = ((JContainer)plan).DescendantsAndSelf().OfType<JObject>().Select(n => (string?)n["Index Name"]).OfType<string>().ToList();
+        Assert.Contains("ix_service_requests_location", indexes);
+        Assert.DoesNotContain("ix_service_requests_service_id", indexes);
     }
 }
