@@ -76,22 +76,7 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
     }
 
     /// <summary>Asks the process to stop as an operator would (SIGTERM) and waits, so that its last lines are written.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await _process.WaitForExitAsync(patience.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        // The last lines arrive after the exit: WaitForExit without a timeout waits for the redirected streams.
-        _process.WaitForExit();
-    }
+    public Task StopAsync() => ProcessStop.GracefullyAsync(_process);
 
     private void Collect(string? line)
     {

@@ -65,21 +65,7 @@ public sealed class WorkerProcess(
     }
 
     /// <summary>Asks the process to stop as an operator would (SIGTERM) and waits, so that its last lines are written.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is null || _process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await _process.WaitForExitAsync(patience.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        _process.WaitForExit();
-    }
+    public Task StopAsync() => ProcessStop.GracefullyAsync(_process);
 
     private void Collect(string? line)
     {
