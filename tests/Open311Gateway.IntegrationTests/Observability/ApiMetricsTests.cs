@@ -13,7 +13,7 @@ public sealed class ApiMetricsTests(ApiMetricsTests.Fixture fixture) : IClassFix
     public async Task A_accepted_report_shows_in_the_counter_by_jurisdiction_the_outbox_gauges_and_the_request_duration_by_route()
     {
         // The only POST of this class; the gauges' first reading comes after it (they answer from a 5 s cache).
-        var response = await fixture.Api.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(fixture.Api.ApiKey));
+        var response = await fixture.Api.Client.PostFormAsync("requests.json", HttpHelpers.Pothole(fixture.ApiKey));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(0.5));
 
@@ -48,23 +48,36 @@ public sealed class ApiMetricsTests(ApiMetricsTests.Fixture fixture) : IClassFix
         return null;
     }
 
+    /// <summary>
+    /// The API as a process of its own: OpenTelemetry listens to every meter of its name in a process, so in the test
+    /// process it would count the reports of every other test host running beside this class.
+    /// </summary>
     public sealed class Fixture : IAsyncLifetime
     {
+        private readonly TestDatabase _database = new();
         private readonly BrokerVirtualHost _broker = new();
         private readonly int _managementPort = FreePort.Next();
 
-        public RoutedGatewayApp Api { get; private set; } = null!;
+        public ApiProcess Api { get; private set; } = null!;
+        public string ApiKey { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
-            await _broker.InitializeAsync();
-            Api = new RoutedGatewayApp(new BrokerAddress(_broker.Host, _broker.Port, _broker.Name), TestRoute.Webhook("http://127.0.0.1:9/webhook"),
-                runDispatcher: false, settings:
-                [
-                    new("Management:Port", _managementPort.ToString(CultureInfo.InvariantCulture)),
-                    new("Management:Address", "127.0.0.1"),
-                ]);
-            await Api.InitializeAsync();
+            await Task.WhenAll(_database.InitializeAsync(), _broker.InitializeAsync());
+            await using (var db = _database.CreateDbContext())
+            {
+                await TestCatalog.SeedAsync(db);
+                await TestRoute.Webhook("http://127.0.0.1:9/webhook").ApplyAsync(db);
+                ApiKey = await TestApiKeys.CreateAsync(db, "Metrics test client");
+            }
+            Api = new ApiProcess(_database.ConnectionString, new BrokerAddress(_broker.Host, _broker.Port, _broker.Name),
+                new Dictionary<string, string>
+                {
+                    ["Delivery__RunDispatcher"] = "false",
+                    ["Management__Port"] = _managementPort.ToString(CultureInfo.InvariantCulture),
+                    ["Management__Address"] = "127.0.0.1",
+                });
+            await Api.StartAsync();
         }
 
         public async Task<string> ScrapeAsync()
@@ -77,6 +90,7 @@ public sealed class ApiMetricsTests(ApiMetricsTests.Fixture fixture) : IClassFix
         {
             await Api.DisposeAsync();
             await _broker.DisposeAsync();
+            await _database.DisposeAsync();
         }
     }
 }

@@ -12,7 +12,9 @@ public sealed class OwnPostgresCluster : IAsyncLifetime
 
     public OwnPostgresCluster()
     {
-        Port = 56000 + Random.Shared.Next(0, 500);
+        // A port free right now: a random one in 56000–56499 lies in the ephemeral range and met the port of a
+        // connection or another test's server now and then ("Address already in use").
+        Port = FreePort.Next();
         _environment = new()
         {
             ["OPEN311_SKIP_RABBIT"] = "1",
