@@ -58,7 +58,6 @@ public static class GatewayApiSetup
         services.AddScoped<BoundaryLookup>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ClientSubmissionReader>();
-        services.AddScoped<DuplicateHints>();
         services.AddScoped<RequestIntake>();
         services.AddOptions<RequestListingOptions>().BindConfiguration(RequestListingOptions.Section);
         services.AddScoped<RequestListing>();
@@ -66,7 +65,7 @@ public static class GatewayApiSetup
         services.AddScoped<ReportPhotoIntake>();
         services.AddScoped<ReportModeration>();
         services.AddScoped<JurisdictionRouter>();
-        services.AddScoped<GridPosition>();
+        services.AddScoped<NewReportLookup>();
         services.AddScoped<BackOfficeKeyService>();
         services.AddScoped<AdminKeyService>();
         services.AddScoped<RequestUpdateStore>();

@@ -12,7 +12,7 @@ namespace Open311Gateway.IntegrationTests.Features.Boundaries;
 /// <summary>The easting and northing a back office gets: computed once when the report is stored, the same in every attempt.</summary>
 public sealed class ProjectedCoordinatesInDeliveriesTests(BoundedJurisdictionsApp app) : IClassFixture<BoundedJurisdictionsApp>
 {
-    // ETRS89 / UTM 33N of 52.52, 13.405 by PostGIS 3.3 / PROJ 9.1; GridPositionReferenceTests ties PostGIS to published points.
+    // ETRS89 / UTM 33N of 52.52, 13.405 by PostGIS 3.3 / PROJ 9.1; ProjectionReferenceTests ties PostGIS to published points.
     private const double Easting = 391779.259, Northing = 5820072.159;
 
     [Fact]

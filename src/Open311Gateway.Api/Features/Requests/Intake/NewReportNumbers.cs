@@ -1,4 +1,7 @@
 namespace Open311Gateway.Api.Features.Requests.Intake;
 
-/// <summary>What <see cref="GridPosition.NextReportAsync"/> gives a new report: its id, and its point projected when asked.</summary>
-public sealed record NewReportNumbers(long Id, (double Easting, double Northing)? Projected);
+/// <summary>
+/// What <see cref="NewReportLookup"/> gives a new report: its id, its point projected when asked, and the earlier report
+/// its duplicate hint names, if any.
+/// </summary>
+public sealed record NewReportNumbers(long Id, (double Easting, double Northing)? Projected, long? EarlierId);

@@ -41,9 +41,10 @@ public sealed class DuplicateHintPlanTests(DuplicateHintPlanTests.UnanalyzedApp 
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var serviceId = await db.Services.Where(s => s.Type != "blackbox").Select(s => s.Id).FirstAsync();
         var point = new Point(13.405, 52.52) { SRID = 4326 };
-        await using var command = scope.ServiceProvider.GetRequiredService<DuplicateHints>()
-            .EarlierQuery(serviceId, point, 30, DateTimeOffset.UtcNow.AddDays(-30)).Take(1).CreateDbCommand();
+        await using var command = scope.ServiceProvider.GetRequiredService<NewReportLookup>()
+            .CreateCommand(point, null, new DuplicateSearch(serviceId, 30, DateTimeOffset.UtcNow.AddDays(-30)));
         await db.Database.OpenConnectionAsync();
+        // EXPLAIN without ANALYZE: the plan is shown, the id sequence is not advanced.
         command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
         var plan = JToken.Parse((string)(await command.ExecuteScalarAsync())!)[0]!["Plan"]!;
 

@@ -8,7 +8,7 @@ namespace Open311Gateway.IntegrationTests.Features.Boundaries;
 /// Easting and northing as PostGIS computes them, against coordinate pairs published by German survey authorities for
 /// their "Geodätische Referenzpunkte" (ETRS89 geographic to 1e-8°, UTM to the centimetre).
 /// </summary>
-public sealed class GridPositionReferenceTests(MigratedDatabase fixture) : IClassFixture<MigratedDatabase>
+public sealed class ProjectionReferenceTests(MigratedDatabase fixture) : IClassFixture<MigratedDatabase>
 {
     // Half the published centimetre plus 3 mm: the published pairs themselves are rounded separately. Seen with PostGIS 3.3 /
     // PROJ 9.1: at most 4.7 mm off, except Schwanstetten's easting (7.2 mm: its published geographic and UTM coordinates agree only that closely).
@@ -33,8 +33,9 @@ public sealed class GridPositionReferenceTests(MigratedDatabase fixture) : IClas
     {
         await using var db = fixture.Database.CreateDbContext();
 
-        var (e, n) = await new GridPosition(db).ProjectAsync(new Point(lon, lat) { SRID = 4326 }, srid, CancellationToken.None);
+        var numbers = await new NewReportLookup(db).LookUpAsync(new Point(lon, lat) { SRID = 4326 }, srid, null, CancellationToken.None);
 
+        var (e, n) = numbers.Projected!.Value;
         Assert.InRange(e, easting - Tolerance, easting + Tolerance);
         Assert.InRange(n, northing - Tolerance, northing + Tolerance);
     }
