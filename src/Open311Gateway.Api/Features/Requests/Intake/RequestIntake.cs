@@ -96,13 +96,19 @@ public sealed class RequestIntake(
                 // Without a transaction of EF's own, which would cost a COMMIT round trip of its own: PostgreSQL runs a
                 // batch sent without one as one implicit transaction, so the three rows commit together or not at all
                 // (Npgsql's batching; IntakeAtomicityTests breaks the last insert to show it).
+                // Nothing changed the three rows since they were added, and nothing saves through this context after
+                // them: no change detection, and no snapshot of what was saved, each of which serialises every jsonb
+                // column once more (a profile of the POST showed them). Cleared instead of accepted.
                 db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
                 }
                 finally
                 {
+                    db.ChangeTracker.Clear();
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
                     db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
                 }
             }
