@@ -28,6 +28,8 @@ duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-32}"
 port="${OPEN311_BENCH_PORT:-5180}"
 trivial_port="${OPEN311_BENCH_TRIVIAL_PORT:-5189}"
+# The API's metrics port (ADR 19), beside the demo's 9464, so that a running deploy/local/run.sh does not stop the API.
+management_port="${OPEN311_BENCH_MANAGEMENT_PORT:-9474}"
 base="http://127.0.0.1:$port"
 database=open311_bench
 pg="host=127.0.0.1 port=${OPEN311_PG_PORT:-55432} user=postgres"
@@ -39,7 +41,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 bash deploy/local/services.sh start >/dev/null
 eval "$(bash deploy/local/services.sh env)"
 export ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=open311/Database=$database}"
-export RabbitMq__VirtualHost=bench
+export RabbitMq__VirtualHost=bench Management__Port="$management_port"
 export Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 sql() { psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -Atqc "$1"; }
@@ -60,7 +62,7 @@ OPEN311_BENCH_KEY="$(api create-api-key Benchmark | tail -n 1)"
 export OPEN311_BENCH_KEY
 psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -q -f deploy/bench/ceiling-tables.sql
 
-for url in "$base/health/live" "http://127.0.0.1:$trivial_port/trivial.json"; do
+for url in "$base/health/live" "http://127.0.0.1:$trivial_port/trivial.json" "http://127.0.0.1:$management_port/metrics"; do
   if curl -s -o /dev/null "$url"; then echo "ERROR: something already answers $url; stop it or choose other ports" >&2; exit 1; fi
 done
 pids=()
