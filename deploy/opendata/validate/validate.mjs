@@ -1,5 +1,6 @@
-// Validates DCAT-AP.de documents offline, as GovData's validator does for "DCAT-AP.de 2.0 - Spezifikation": the
-// German shapes together with the base DCAT-AP 2.1.1 shapes (specs/opendata/shacl/shapes/), and the vocabularies
+// Validates DCAT-AP.de documents offline, as GovData's validator does for "DCAT-AP.de 2.0 - Spezifikation +
+// Konventionen": the German shapes and conventions together with the base DCAT-AP 2.1.1 shapes
+// (specs/opendata/shacl/shapes/), and the vocabularies
 // those shapes look values up in (licences, contributors, file types, data themes, foaf/vcard/org classes) added to
 // the data graph, where GovData's validator puts its owl:imports. The imports name URLs that cannot be fetched here,
 // so the copies in specs/opendata/shacl/vocabularies/ stand in for them (sources: specs/opendata/shacl/SOURCE).

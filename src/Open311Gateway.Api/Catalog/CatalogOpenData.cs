@@ -16,4 +16,5 @@ public sealed record CatalogOpenData(
     string? Description = null,
     string? SpatialIri = null,
     string? Attribution = null,
-    DateOnly? Issued = null);
+    DateOnly? Issued = null,
+    string? LandingPage = null);

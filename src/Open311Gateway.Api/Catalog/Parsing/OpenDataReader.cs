@@ -13,7 +13,7 @@ internal static class OpenDataReader
     public const string Key = "open_data";
 
     private static readonly string[] Keys =
-        ["title", "description", "license", "contributor_id", "publisher", "contact_point", "keywords", "themes", "spatial", "attribution", "issued"];
+        ["title", "description", "license", "contributor_id", "publisher", "contact_point", "keywords", "themes", "spatial", "attribution", "issued", "landing_page"];
 
     public static CatalogOpenData? Read(MappingReader jurisdiction, ParseContext context)
     {
@@ -30,8 +30,9 @@ internal static class OpenDataReader
         var spatial = ReadSpatial(reader, context);
         var attribution = AgentReader.SingleLine(reader, "attribution", required: false, context);
         var issued = ReadIssued(reader, context);
+        var landingPage = AgentReader.Url(reader, "landing_page", context);
         if (license is null || contributor is null || publisher is null || contact is null) return null;
-        return new CatalogOpenData(license, contributor, publisher, contact, keywords, themes, title, description, spatial, attribution, issued);
+        return new CatalogOpenData(license, contributor, publisher, contact, keywords, themes, title, description, spatial, attribution, issued, landingPage);
     }
 
     private static string? ReadLicense(MappingReader reader, ParseContext context)
