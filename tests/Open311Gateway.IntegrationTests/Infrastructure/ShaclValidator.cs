@@ -11,7 +11,7 @@ public static class ShaclValidator
 {
     public sealed record Result(string Severity, string? Focus, string? Path, string Message);
 
-    public sealed record Verdict(string Name, bool Conforms, string? Error, IReadOnlyList<Result> Results);
+    public sealed record Verdict(string Name, bool Conforms, int Triples, string? Error, IReadOnlyList<Result> Results);
 
     /// <param name="documents">File name (its extension says the syntax: .ttl, .jsonld) and content.</param>
     public static async Task<IReadOnlyList<Verdict>> ValidateAsync(params (string Name, string Content)[] documents)
@@ -51,6 +51,7 @@ public static class ShaclValidator
         var results = root.GetProperty("results").EnumerateArray().Select(r => new Result(
             r.GetProperty("severity").GetString() ?? "", r.GetProperty("focus").GetString(), r.GetProperty("path").GetString(),
             r.GetProperty("message").GetString() ?? "")).ToList();
-        return new Verdict(name, root.GetProperty("conforms").GetBoolean(), root.TryGetProperty("error", out var error) ? error.GetString() : null, results);
+        return new Verdict(name, root.GetProperty("conforms").GetBoolean(), root.TryGetProperty("triples", out var triples) ? triples.GetInt32() : 0,
+            root.TryGetProperty("error", out var error) ? error.GetString() : null, results);
     }
 }

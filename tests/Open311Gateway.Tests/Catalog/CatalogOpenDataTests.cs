@@ -104,6 +104,8 @@ public class CatalogOpenDataTests
     [InlineData("email: buergerbuero@kleindorf.example", "phone: 0123", "unknown key 'phone'")]
     [InlineData("email: buergerbuero@kleindorf.example", "url: ftp://kleindorf.example", "is not an absolute http(s) URL")]
     [InlineData("publisher: { name: Gemeinde Kleindorf }", "publisher: { name: Gemeinde Kleindorf, url: kleindorf.example }", "is not an absolute http(s) URL")]
+    [InlineData("publisher: { name: Gemeinde Kleindorf }", "publisher: { name: Gemeinde Kleindorf, url: 'https://kleindorf.example/<b>' }", "is not an absolute http(s) URL")]
+    [InlineData("email: buergerbuero@kleindorf.example", "email: '\"b\\\"uero\"@kleindorf.example'", "is not a mail address")]
     [InlineData("license: dl-by-de/2.0", "license: dl-by-de/2.0\n      themes: [STRASSE]", "is not one of the EU data themes")]
     [InlineData("license: dl-by-de/2.0", "license: dl-by-de/2.0\n      spatial: Kleindorf", "is not an IRI")]
     [InlineData("license: dl-by-de/2.0", "license: dl-by-de/2.0\n      issued: 1.3.2025", "is not a date such as 2026-01-15")]

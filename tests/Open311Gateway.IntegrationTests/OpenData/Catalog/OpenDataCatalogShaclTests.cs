@@ -30,6 +30,9 @@ public sealed class OpenDataCatalogShaclTests(OpenDataCatalogApp app) : IClassFi
 
         Assert.True(verdicts[0].Conforms, string.Join("\n", verdicts[0].Results));
         Assert.True(verdicts[1].Conforms, string.Join("\n", verdicts[1].Results));
+        // Two serialisations of one graph: the same number of statements, and a catalogue, not a stub.
+        Assert.Equal(verdicts[0].Triples, verdicts[1].Triples);
+        Assert.InRange(verdicts[0].Triples, 80, 200);
         foreach (var untitledVerdict in verdicts.Skip(2).Take(2))
         {
             Assert.False(untitledVerdict.Conforms);
