@@ -2,7 +2,7 @@
 # Validates DCAT-AP.de documents offline against GovData's shapes (validate.mjs; shapes and vocabularies in
 # specs/opendata/shacl/): installs the validator's packages (npm ci, from the lockfile) when they are missing or the
 # lockfile changed, then runs it on the files given. Installs Debian's nodejs and npm when node is missing. Called by
-# the integration tests (OpenData/Catalog/OpenDataCatalogShaclTests) with the gateway's own catalogue and broken copies.
+# the integration tests (OpenData/Catalog/OpenDataCatalogShaclTests) with the gateway's own catalogue, the demo catalogue's and broken copies.
 #
 #   deploy/opendata/validate/run.sh catalog.ttl catalog.jsonld
 #

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Open311Gateway.Api.Catalog;
+using Open311Gateway.Api.OpenData.Catalog;
+using Open311Gateway.Api.OpenData.Catalog.Rdf;
 using Open311Gateway.IntegrationTests.Infrastructure;
 
 namespace Open311Gateway.IntegrationTests.OpenData.Catalog;
@@ -26,7 +29,8 @@ public sealed class OpenDataCatalogShaclTests(OpenDataCatalogApp app) : IClassFi
 
         var verdicts = await ShaclValidator.ValidateAsync(
             ("catalog.ttl", turtle), ("catalog.jsonld", jsonLd),
-            ("untitled.ttl", untitled), ("untitled.jsonld", WithoutDatasetTitle(jsonLd)), ("foreign-licence.ttl", foreignLicence));
+            ("untitled.ttl", untitled), ("untitled.jsonld", WithoutDatasetTitle(jsonLd)), ("foreign-licence.ttl", foreignLicence),
+            ("demo.ttl", await DemoCatalogueAsync()));
 
         Assert.True(verdicts[0].Conforms, string.Join("\n", verdicts[0].Results));
         Assert.True(verdicts[1].Conforms, string.Join("\n", verdicts[1].Results));
@@ -38,9 +42,22 @@ public sealed class OpenDataCatalogShaclTests(OpenDataCatalogApp app) : IClassFi
             Assert.False(untitledVerdict.Conforms);
             Assert.Contains(untitledVerdict.Results, r => r is { Severity: "sh:Violation", Focus: Dataset, Path: "http://purl.org/dc/terms/title" });
         }
+        Assert.True(verdicts[5].Conforms, string.Join("\n", verdicts[5].Results));
         Assert.False(verdicts[4].Conforms);
         Assert.Contains(verdicts[4].Results, r => r.Focus == UnknownLicence && r.Path == "http://www.w3.org/2004/02/skos/core#inScheme"
             && r.Message.Contains("dct:license", StringComparison.Ordinal));
+    }
+
+    // What run.sh's gateway serves for deploy/catalog/musterstadt.yaml (the README's example), built without a database.
+    private static async Task<string> DemoCatalogueAsync()
+    {
+        var parsed = await CatalogParser.ParseFileAsync(RepositoryRoot.Combine("deploy", "catalog", "musterstadt.yaml"));
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Errors));
+        var time = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var datasets = parsed.Catalog.Jurisdictions.Where(j => j.OpenData is not null)
+            .Select(j => new OpenDataDataset(j.Id, j.Name, j.OpenData!, time, time)).ToList();
+        Assert.Equal(2, datasets.Count);
+        return TurtleWriter.Write(DcatCatalogDocument.Build(parsed.Catalog.OpenData!, datasets, "http://127.0.0.1:5080"));
     }
 
     // The JSON-LD copy loses only the dataset's title; the catalogue's and the distributions' stay.
