@@ -52,6 +52,8 @@ admin_output="$(api create-admin-key "Demo-Operator")"
 admin_key="$(printf '%s\n' "$admin_output" | sed '/^[[:space:]]*$/d' | tail -n 1 | tr -d '[:space:]')"
 
 base_url="http://127.0.0.1:$http_port"
+# The gateway's public name: discovery's URL and the open-data catalogue's download URLs come from it (ADR 17, 24).
+export Open311__PublicUrl="$base_url/open311/v2"
 # Photos uploaded with reports are kept in .local/ and published under this API's URL (ADR 14).
 export Photos__Directory="$repo_root/.local/photos" Photos__PublicBaseUrl="$base_url/media/"
 

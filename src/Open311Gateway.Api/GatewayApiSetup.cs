@@ -19,6 +19,7 @@ using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Observability;
+using Open311Gateway.Api.OpenData.Catalog;
 using Open311Gateway.Api.Open311;
 using Open311Gateway.Api.Operator;
 using Open311Gateway.Api.Photos;
@@ -46,6 +47,7 @@ public static class GatewayApiSetup
         services.AddCatalog();
         services.AddGatewayCaching();
         services.AddPhotos();
+        services.AddOpenDataCatalog();
         services.AddDeliveries(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
         services.AddIdempotency();
@@ -105,6 +107,7 @@ public static class GatewayApiSetup
         app.MapControllers();
         app.MapOpenApiDocument();
         app.MapPhotos();
+        app.MapOpenDataCatalog();
         app.MapGatewayHealthChecks();
         // Observable gauges exist once their owner does; nothing else asks for it.
         app.Services.GetRequiredService<OutboxGauges>();

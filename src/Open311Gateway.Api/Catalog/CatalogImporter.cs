@@ -44,6 +44,7 @@ public sealed class CatalogImporter(GatewayDbContext db, TimeProvider clock)
         var existing = await db.Jurisdictions.Include(j => j.Services).Include(j => j.Boundary).ToListAsync(cancellationToken);
         var synchronizer = new CatalogSynchronizer(db, clock.GetUtcNow());
         synchronizer.Apply(catalog, existing);
+        await ApplySettingsAsync(catalog, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         // After saving, every jurisdiction (new ones too) is tracked with its services fixed up.
@@ -52,5 +53,14 @@ public sealed class CatalogImporter(GatewayDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CatalogImportResult([], synchronizer.Jurisdictions, synchronizer.Services);
+    }
+
+    // The file's top-level blocks, in their one row: a block removed from the file is removed here too.
+    private async Task ApplySettingsAsync(ParsedCatalog catalog, CancellationToken cancellationToken)
+    {
+        var settings = await db.CatalogSettings.SingleOrDefaultAsync(s => s.Id == CatalogSettings.SingleId, cancellationToken);
+        if (settings is null) db.CatalogSettings.Add(settings = new CatalogSettings());
+        settings.OpenData = catalog.OpenData;
+        settings.ImportedAt = clock.GetUtcNow();
     }
 }

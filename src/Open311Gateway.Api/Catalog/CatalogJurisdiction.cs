@@ -20,4 +20,7 @@ public sealed record CatalogJurisdiction(
 
     /// <summary>The projected CRS (EPSG code) its back office gets easting and northing in; null: none.</summary>
     public int? ProjectedSrid { get; init; }
+
+    /// <summary>The metadata of its open-data dataset (ADR 24); null: its reports are in no open-data catalogue.</summary>
+    public CatalogOpenData? OpenData { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Open311Gateway.Api.Catalog;
 /// </summary>
 public static class CatalogParser
 {
-    private static readonly string[] RootKeys = ["jurisdictions"];
+    private static readonly string[] RootKeys = ["open_data", "jurisdictions"];
 
     public static CatalogParseResult Parse(string yaml) => Parse(new StringReader(yaml));
 
@@ -60,6 +60,7 @@ public static class CatalogParser
         }
 
         var reader = new MappingReader(root, "", context, RootKeys);
+        var openData = OpenDataCatalogReader.Read(reader, context);
         var items = reader.Sequence("jurisdictions", required: true);
         if (items.Count == 0 && reader.Has("jurisdictions"))
         {
@@ -71,11 +72,11 @@ public static class CatalogParser
         var jurisdictions = new List<CatalogJurisdiction>();
         for (var index = 0; index < items.Count; index++)
         {
-            if (JurisdictionReader.Read(items[index], $"jurisdictions[{index}]", context, ids, boundaries) is { } jurisdiction)
+            if (JurisdictionReader.Read(items[index], $"jurisdictions[{index}]", context, ids, boundaries, reader.Has(OpenDataReader.Key)) is { } jurisdiction)
             {
                 jurisdictions.Add(jurisdiction);
             }
         }
-        return new ParsedCatalog(jurisdictions);
+        return new ParsedCatalog(jurisdictions, openData);
     }
 }

@@ -1,4 +1,5 @@
 namespace Open311Gateway.Api.Catalog;
 
 /// <summary>A catalogue that passed every check: safe to import as it is.</summary>
-public sealed record ParsedCatalog(IReadOnlyList<CatalogJurisdiction> Jurisdictions);
+/// <param name="OpenData">The open-data catalogue's own metadata; null when the file publishes no open data.</param>
+public sealed record ParsedCatalog(IReadOnlyList<CatalogJurisdiction> Jurisdictions, CatalogOpenDataCatalog? OpenData = null);

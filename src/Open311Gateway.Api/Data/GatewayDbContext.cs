@@ -10,6 +10,7 @@ public class GatewayDbContext(DbContextOptions<GatewayDbContext> options) : DbCo
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<JurisdictionBoundary> JurisdictionBoundaries => Set<JurisdictionBoundary>();
     public DbSet<Service> Services => Set<Service>();
+    public DbSet<CatalogSettings> CatalogSettings => Set<CatalogSettings>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<BackOfficeClient> BackOfficeClients => Set<BackOfficeClient>();

@@ -104,10 +104,11 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         Assert.Equal("429", (await Open311Assert.XmlAnswer(xml, HttpStatusCode.TooManyRequests)).Root!.Element("error")!.Element("code")!.Value);
         Assert.InRange(RetryAfterOf(xml), 1, 60);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await GetAsync(address, "/openapi.yaml")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetAsync(address, "/opendata/catalog.ttl")).StatusCode);
         // Another address reads on; probes are never limited.
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("203.0.113.61", HttpHelpers.Base + "services.json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(address, "/health/live")).StatusCode);
-        Assert.Equal(2, Recorded(RateLimitPolicies.GetPerAddress, address).Count);
+        Assert.Equal(3, Recorded(RateLimitPolicies.GetPerAddress, address).Count);
     }
 
     [Fact]

@@ -43,9 +43,10 @@ public sealed partial class OpenApiDocumentTests(GatewayApp app) : IClassFixture
         {
             var path = ((YamlScalarNode)key).Value!;
             // GeoReport paths live under the server URL /open311/v2 and end in .{format}; the suffix is stripped before routing.
-            // The back-office API, the status-link pages, the photos and the operator page are served from the root.
+            // The back-office API, the status-link pages, the photos, the operator page and open data are served from the root.
             yield return path.StartsWith("/backoffice/", StringComparison.Ordinal) || path.StartsWith("/status-links/", StringComparison.Ordinal)
                 || path.StartsWith("/media/", StringComparison.Ordinal) || path.StartsWith("/operator/", StringComparison.Ordinal)
+                || path.StartsWith("/opendata/", StringComparison.Ordinal)
                 ? path
                 : "/open311/v2" + path.Replace(".{format}", "");
         }

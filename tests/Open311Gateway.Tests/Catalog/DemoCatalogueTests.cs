@@ -103,4 +103,13 @@ public class DemoCatalogueTests
         var attributes = Demo.Jurisdictions.SelectMany(j => j.Services).SelectMany(s => s.Attributes).ToList();
         Assert.All(attributes, a => Assert.Equal(CatalogVocabulary.IsListDatatype(a.Datatype), a.Values.Count > 0));
     }
+
+    [Fact]
+    public void The_demo_catalogue_publishes_both_jurisdictions_as_open_data_under_open_licences()
+    {
+        Assert.Equal("Stadt Musterstadt", Demo.OpenData!.Publisher.Name);
+        Assert.Equal(["http://dcat-ap.de/def/licenses/dl-by-de/2.0", "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"],
+            Demo.Jurisdictions.Select(j => j.OpenData!.LicenseIri));
+        Assert.All(Demo.Jurisdictions, j => Assert.NotNull(j.OpenData!.SpatialIri));
+    }
 }

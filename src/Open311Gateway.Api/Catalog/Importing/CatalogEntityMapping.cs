@@ -20,6 +20,7 @@ internal static class CatalogEntityMapping
         row.HoldNewReports = source.HoldNewReports;
         row.PersonalDataRetentionDays = source.PersonalDataRetentionDays;
         row.ProjectedSrid = source.ProjectedSrid;
+        row.OpenData = source.OpenData;
         CopyBoundary(source, row);
     }
 

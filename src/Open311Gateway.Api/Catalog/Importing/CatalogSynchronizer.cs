@@ -24,6 +24,8 @@ internal sealed class CatalogSynchronizer(GatewayDbContext db, DateTimeOffset im
         {
             var row = stored.Remove(source.Id, out var found) ? Update(source, found) : Add(source);
             row.ImportedAt = importedAt;
+            // The first import that publishes it issues the dataset; later ones, or one that drops and restores the block, keep that date.
+            if (source.OpenData is not null) row.OpenDataIssuedAt ??= importedAt;
             ApplyServices(source, row);
         }
         foreach (var missing in stored.Values)

@@ -9,9 +9,10 @@ internal static class JurisdictionReader
     private const int MaxIdLength = 100;
     private const int MaxNameLength = 200;
 
-    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "public_case_id", "delivery", "hold_new_reports", RetentionReader.Key, "boundary", "crs", "services"];
+    private static readonly string[] Keys = ["id", "name", "time_zone", "contact", "key_service", "public_case_id", "delivery", "hold_new_reports", RetentionReader.Key, "boundary", "crs", OpenDataReader.Key, "services"];
 
-    public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids, BoundaryOverlaps boundaries)
+    public static CatalogJurisdiction? Read(YamlNode node, string path, ParseContext context, UniqueValues<string> ids, BoundaryOverlaps boundaries,
+        bool catalogueHasOpenData = false)
     {
         if (context.AsMapping(node, path) is not { } mapping)
         {
@@ -46,6 +47,11 @@ internal static class JurisdictionReader
         // The jurisdiction's delivery first: its services' delivery_settings are checked against its adapter.
         var delivery = DeliveryReader.Read(reader, context);
         var services = ServiceReader.ReadAll(reader, delivery, context);
+        var openData = OpenDataReader.Read(reader, context);
+        // A dataset is listed in the gateway's DCAT catalogue, which needs a title and publisher of its own.
+        if (reader.Has(OpenDataReader.Key) && !catalogueHasOpenData)
+            context.Report(reader.StartOf(OpenDataReader.Key), $"{reader.PathOf(OpenDataReader.Key)} needs the catalogue's own top-level "
+                + "open_data block (title, description, publisher) beside jurisdictions:");
         return new CatalogJurisdiction(
             id ?? "",
             name ?? "",
@@ -60,6 +66,7 @@ internal static class JurisdictionReader
         {
             Boundary = boundary,
             ProjectedSrid = crs,
+            OpenData = openData,
         };
     }
 

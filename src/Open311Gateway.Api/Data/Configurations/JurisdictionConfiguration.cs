@@ -10,6 +10,7 @@ internal sealed class JurisdictionConfiguration : IEntityTypeConfiguration<Juris
     {
         builder.Property(j => j.DeliverySettings).HasJsonbConversion();
         builder.Property(j => j.DeliveryStatuses).HasJsonbConversion();
+        builder.Property(j => j.OpenData).HasNullableJsonbConversion();
         builder.Property(j => j.Id).HasMaxLength(100);
         builder.Property(j => j.Name).HasMaxLength(200);
         builder.Property(j => j.TimeZone).HasMaxLength(64);

@@ -36,6 +36,10 @@ public class Jurisdiction
     /// <c>personal_data_retention_days</c>); null: never erased by the retention job.
     /// </summary>
     public int? PersonalDataRetentionDays { get; set; } = Catalog.CatalogVocabulary.DefaultPersonalDataRetentionDays;
+    /// <summary>The metadata of its open-data dataset (catalogue <c>open_data</c>, jsonb, ADR 24); null: in no open-data catalogue.</summary>
+    public Catalog.CatalogOpenData? OpenData { get; set; }
+    /// <summary>When an import first carried its <c>open_data</c> block: the dataset's <c>dct:issued</c> unless the block names a date.</summary>
+    public DateTimeOffset? OpenDataIssuedAt { get; set; }
     // Removed from the catalogue: kept so that old requests keep their meaning.
     public bool IsActive { get; set; } = true;
     public DateTimeOffset ImportedAt { get; set; }

@@ -189,6 +189,29 @@ namespace Open311Gateway.Api.Data.Migrations
                     b.ToTable("back_office_clients", (string)null);
                 });
 
+            modelBuilder.Entity("Open311Gateway.Api.Data.Entities.CatalogSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("OpenData")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("open_data");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_settings");
+
+                    b.ToTable("catalog_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_catalog_settings_single_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("Open311Gateway.Api.Data.Entities.Delivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -391,6 +414,14 @@ namespace Open311Gateway.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("OpenData")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("open_data");
+
+                    b.Property<DateTimeOffset?>("OpenDataIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("open_data_issued_at");
 
                     b.Property<int?>("PersonalDataRetentionDays")
                         .HasColumnType("integer")
