@@ -6,7 +6,10 @@
 #            Release build, Production settings, on a port beside the API's;
 #   POST   — pgbench committing what a report must commit at least: a request row with a point in a GiST-indexed
 #            column plus an outbox row (ceiling-insert.sql on ceiling-tables.sql), with as many clients as wrk has
-#            connections.
+#            connections;
+#   POST's own database bound — pgbench sending the API's own statements for a report (ceiling-gateway.sql: the
+#            look-up, then report, delivery and outbox row pipelined) to a second database with the gateway's schema
+#            and nothing else running against it: what POST could reach with an API that cost nothing.
 #
 # Cases: services.json, services/{code}.json, requests/{id}.json, requests.json answering 100 reports, and
 # POST requests.json (post-report.lua). Every case runs ROUNDS times; medians are reported. During the POST runs
@@ -49,7 +52,9 @@ sql() { psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -Atqc "$1"; }
 export Open311__PublicUrl="$base/open311/v2" RateLimits__PostPerKey__PermitLimit=1000000000 \
   RateLimits__PostPerAddress__PermitLimit=1000000000 RateLimits__GetPerAddress__PermitLimit=1000000000 RateLimits__BackOfficePerKey__PermitLimit=1000000000
 
-psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+sql_database="${database}_sql"
+psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" \
+  -c "DROP DATABASE IF EXISTS $sql_database WITH (FORCE)" -c "CREATE DATABASE $sql_database"
 bash deploy/local/services.sh add-vhost bench
 
 dotnet build -c Release src/Open311Gateway.Api >/dev/null
@@ -61,6 +66,13 @@ api import-catalog "$repo_root/deploy/catalog/musterstadt.yaml" >/dev/null
 OPEN311_BENCH_KEY="$(api create-api-key Benchmark | tail -n 1)"
 export OPEN311_BENCH_KEY
 psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -q -f deploy/bench/ceiling-tables.sql
+# The gateway's schema and catalogue once more, for ceiling-gateway.sql, which must not share the API's tables.
+ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=$database/Database=$sql_database}" api migrate >/dev/null
+ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=$database/Database=$sql_database}" \
+  api import-catalog "$repo_root/deploy/catalog/musterstadt.yaml" >/dev/null
+ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=$database/Database=$sql_database}" api create-api-key Bound >/dev/null
+gateway_sql_vars=(-D "service=$(psql "$pg dbname=$sql_database" -Atqc "SELECT id FROM services WHERE jurisdiction_id = 'musterstadt.de' AND code = 'SCHLAGLOCH'")"
+  -D "client=$(psql "$pg dbname=$sql_database" -Atqc "SELECT min(id) FROM api_clients")")
 
 for url in "$base/health/live" "http://127.0.0.1:$trivial_port/trivial.json" "http://127.0.0.1:$management_port/metrics"; do
   if curl -s -o /dev/null "$url"; then echo "ERROR: something already answers $url; stop it or choose other ports" >&2; exit 1; fi
@@ -69,7 +81,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+  psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "DROP DATABASE IF EXISTS $sql_database WITH (FORCE)" || true
   bash deploy/local/services.sh delete-vhost bench || true
   rm -rf "$work"
 }
@@ -106,10 +118,12 @@ measure() {  # $1 = url, rest = extra wrk arguments
     END { if (bad) exit 1; printf "%.0f %.2f %.2f\n", rps, ms(p50), ms(p99) }' "$work/wrk.out"
 }
 # pgbench with as many clients as wrk has connections; prints "tps p50_ms p99_ms" from its per-transaction log.
-ceiling_insert() {
+ceiling_insert() {  # $1 = script (default ceiling-insert.sql), $2 = database, rest = pgbench options
+  local script="${1:-ceiling-insert.sql}" db="${2:-$database}"
+  shift 2 || shift $#
   rm -f "$work"/pgbench_log.*
-  (cd "$work" && "$pg_bin/pgbench" -n -M prepared -c "$connections" -j 2 -T "${duration%s}" -l \
-    -f "$repo_root/deploy/bench/ceiling-insert.sql" "$pg dbname=$database" >"$work/pgbench.out" 2>&1) \
+  (cd "$work" && "$pg_bin/pgbench" -n -M prepared -c "$connections" -j 2 -T "${duration%s}" -l "$@" \
+    -f "$repo_root/deploy/bench/$script" "$pg dbname=$db" >"$work/pgbench.out" 2>&1) \
     || { cat "$work/pgbench.out" >&2; return 1; }
   local tps
   tps="$(awk '/^tps = / { print $3 }' "$work/pgbench.out")"
@@ -120,7 +134,7 @@ ceiling_insert() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 unsent() { sql "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND parked_at IS NULL"; }
 
-read -r -a cases <<<"${CASES:-trivial services service_definition request requests_list insert_ceiling post}"
+read -r -a cases <<<"${CASES:-trivial services service_definition request requests_list insert_ceiling gateway_sql post}"
 declare -A urls=(
   [trivial]="http://127.0.0.1:$trivial_port/trivial.json"
   [services]="$base/open311/v2/services.json?jurisdiction_id=musterstadt.de"
@@ -131,8 +145,9 @@ declare -A urls=(
 declare -A labels=(
   [trivial]="ceiling: trivial app" [services]="GET services.json" [service_definition]="GET services/{code}.json"
   [request]="GET requests/{id}.json" [requests_list]="GET requests.json (100)" [insert_ceiling]="ceiling: pgbench insert"
-  [post]="POST requests.json")
-declare -A ceiling_of=([services]=trivial [service_definition]=trivial [request]=trivial [requests_list]=trivial [post]=insert_ceiling)
+  [gateway_sql]="bound: POST's own SQL" [post]="POST requests.json")
+declare -A ceiling_of=([services]=trivial [service_definition]=trivial [request]=trivial [requests_list]=trivial [post]=insert_ceiling
+  [gateway_sql]=insert_ceiling)
 declare -A rps p50 p99
 
 # Warm-up (JIT, connection pools), its POSTs counted like the others.
@@ -144,6 +159,8 @@ for round in $(seq 1 "$rounds"); do
   for name in "${cases[@]}"; do
     if [[ $name == insert_ceiling ]]; then
       result="$(ceiling_insert)"
+    elif [[ $name == gateway_sql ]]; then
+      result="$(ceiling_insert ceiling-gateway.sql "$sql_database" "${gateway_sql_vars[@]}")"
     elif [[ $name == post ]]; then
       # Samples the dispatcher's backlog each second while the POSTs run.
       (while :; do echo "$round $(unsent)" >>"$backlog_log"; sleep 1; done) &
