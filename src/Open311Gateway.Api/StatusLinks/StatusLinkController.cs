@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Open311Gateway.Api.BackOffice;
 using Open311Gateway.Api.Data.Entities;
@@ -39,10 +38,12 @@ public sealed class StatusLinkController(
         var (report, check) = await ResolveAsync(requestId, token, cancellationToken);
         if (report is null || check.Verdict != StatusLinkVerdict.Valid) return Refused(texts, check);
 
-        var note = (await ReadNoteAsync(cancellationToken))?.Trim();
+        var (note, unreadable) = await ReadNoteAsync(texts, cancellationToken);
+        note = note?.Trim();
         var errors = new List<string>();
         TextRules.Check("note", note, UpdateFieldRules.MaxDescriptionLength, errors);
-        if (errors.Count > 0) return Page(StatusLinkPage.Confirm(texts, report, check.Status!, showForm: true, texts.NoteTooLong), StatusCodes.Status400BadRequest);
+        if (unreadable is not null || errors.Count > 0)
+            return Page(StatusLinkPage.Confirm(texts, report, check.Status!, showForm: true, unreadable ?? texts.NoteTooLong), StatusCodes.Status400BadRequest);
 
         var now = clock.GetUtcNow();
         var update = new BackOfficeUpdate(UpdateIdOf(token), check.Status!, string.IsNullOrEmpty(note) ? null : note, null, null, now, null);
@@ -64,20 +65,30 @@ public sealed class StatusLinkController(
     // One update per link: a second POST of the same link (a double click, a replay) finds the first and changes nothing.
     private static string UpdateIdOf(string token) => "link-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..32];
 
-    private async Task<string?> ReadNoteAsync(CancellationToken cancellationToken)
+    // Room for the longest note percent-encoded (up to 12 bytes a character), and nothing much besides.
+    private const int NoteFormBytes = 12 * UpdateFieldRules.MaxDescriptionLength + 1024;
+
+    /// <summary>The form's note, or why it cannot be read (then nothing is applied).</summary>
+    private async Task<(string? Note, string? Unreadable)> ReadNoteAsync(StatusLinkTexts texts, CancellationToken cancellationToken)
     {
-        if (!Request.HasFormContentType) return null;
-        // A handful of short fields: the limits keep a hostile body small without reading it whole first.
-        using var reader = new FormReader(Request.Body, Encoding.UTF8) { ValueCountLimit = 8, KeyLengthLimit = 64, ValueLengthLimit = 4 * UpdateFieldRules.MaxDescriptionLength };
+        if (!Request.HasFormContentType) return (null, null);
+        // The strict form reader of POST bodies (ADR 18): bytes that are not UTF-8 are refused rather than read as
+        // U+FFFD, and the budget keeps a hostile body small without reading it whole first.
+        var budget = new BodyBudget(new BodyLimits(NoteFormBytes, MaxPhotoBytes: null));
+        var fields = new SubmittedFields();
         try
         {
-            var form = await reader.ReadFormAsync(cancellationToken);
-            return form.TryGetValue("note", out var note) ? note.ToString() : null;
+            await FormBodyReader.ReadAsync(new BoundedBodyStream(Request.Body, budget), fields, budget, cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (InvalidTextException)
         {
-            return new string('x', UpdateFieldRules.MaxDescriptionLength + 1);
+            return (null, texts.NoteNotText);
         }
+        catch (Exception e) when (e is BodyTooLargeException or InvalidDataException)
+        {
+            return (null, texts.NoteTooLong);
+        }
+        return (fields.All("note").FirstOrDefault(), null);
     }
 
     private ContentResult Refused(StatusLinkTexts texts, StatusLinkCheck check) => check.Verdict == StatusLinkVerdict.Expired

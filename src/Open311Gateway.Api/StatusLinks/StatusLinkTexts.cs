@@ -15,7 +15,8 @@ public sealed record StatusLinkTexts(
     string AlreadyUsed,
     string Expired,
     string InvalidLink,
-    string NoteTooLong)
+    string NoteTooLong,
+    string NoteNotText)
 {
     public static StatusLinkTexts German { get; } = new(
         "de",
@@ -39,7 +40,8 @@ public sealed record StatusLinkTexts(
         "Dieser Link wurde bereits verwendet; es wurde nichts geändert.",
         "Dieser Link ist abgelaufen. Bitte setzen Sie den Status im Fachverfahren oder fragen Sie den Betreiber des Portals.",
         "Dieser Link ist ungültig.",
-        "Die Notiz ist zu lang (höchstens 4000 Zeichen).");
+        "Die Notiz ist zu lang (höchstens 4000 Zeichen).",
+        "Die Notiz enthält Zeichen, die kein gültiger Text (UTF-8) sind.");
 
     public static StatusLinkTexts English { get; } = new(
         "en",
@@ -63,7 +65,8 @@ public sealed record StatusLinkTexts(
         "This link has been used already; nothing was changed.",
         "This link has expired. Please set the status in your case system or ask the portal's operator.",
         "This link is not valid.",
-        "The note is too long (at most 4000 characters).");
+        "The note is too long (at most 4000 characters).",
+        "The note holds bytes that are not valid text (UTF-8).");
 
     public static StatusLinkTexts For(string? language) => language == "en" ? English : German;
 

@@ -131,6 +131,26 @@ public sealed partial class EmailStatusLinkTests(EmailDeliveryTestBed bed, ITest
         output.WriteLine($"grace key {EmailDeliveryTestBed.GraceKey.Id}: applied; key {EmailDeliveryTestBed.EndedKey.Id} past AcceptUntil: 410");
     }
 
+    [Fact]
+    public async Task A_note_that_is_not_UTF_8_is_refused_and_changes_nothing()
+    {
+        var (id, links) = await MailedReportAsync("Notiz kaputt");
+        var fixedLink = links.Single(l => l.Label == "Erledigt").Path;
+
+        // "%FF" and a UTF-8-encoded surrogate: a lenient reader would store both as U+FFFD.
+        foreach (var body in new[] { "note=Verf%FCllt", "note=%ED%A0%80" })
+        {
+            using var form = new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+            var response = await bed.Api.Client.PostAsync(fixedLink, form);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            // The page HTML-encodes "gültiger"; "(UTF-8)" is only in the refusal (the charset is written "utf-8").
+            Assert.Contains("(UTF-8)", await response.Content.ReadAsStringAsync());
+        }
+        Assert.Equal("open", (string?)(await ReportAsync(id))["status"]);
+        Assert.Empty(await UpdatesOfAsync(id));
+    }
+
     /// <summary>Posts a report, waits for its mail and returns the mail's status links as paths on the in-process API.</summary>
     private async Task<(string Id, List<(string Label, string Path)> Links)> MailedReportAsync(string description)
     {
