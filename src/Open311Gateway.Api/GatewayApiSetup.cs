@@ -19,8 +19,9 @@ using Open311Gateway.Api.Idempotency;
 using Open311Gateway.Api.Jurisdictions;
 using Open311Gateway.Api.Moderation;
 using Open311Gateway.Api.Observability;
-using Open311Gateway.Api.OpenData.Catalog;
 using Open311Gateway.Api.Open311;
+using Open311Gateway.Api.OpenData.Catalog;
+using Open311Gateway.Api.OpenData.Exports;
 using Open311Gateway.Api.Operator;
 using Open311Gateway.Api.Photos;
 using Open311Gateway.Api.Privacy;
@@ -64,6 +65,8 @@ public static class GatewayApiSetup
         services.AddOptions<RequestListingOptions>().BindConfiguration(RequestListingOptions.Section);
         services.AddScoped<RequestListing>();
         services.AddScoped<ChangeLogPruner>();
+        services.AddScoped<ExportReports>();
+        services.AddScoped<ExportAnswer>();
         services.AddScoped<ReportPhotoIntake>();
         services.AddScoped<ReportModeration>();
         services.AddScoped<JurisdictionRouter>();
@@ -108,6 +111,7 @@ public static class GatewayApiSetup
         app.MapOpenApiDocument();
         app.MapPhotos();
         app.MapOpenDataCatalog();
+        app.MapOpenDataExports();
         app.MapGatewayHealthChecks();
         // Observable gauges exist once their owner does; nothing else asks for it.
         app.Services.GetRequiredService<OutboxGauges>();

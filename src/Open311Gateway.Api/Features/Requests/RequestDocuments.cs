@@ -23,6 +23,13 @@ public static class RequestDocuments
             .Add("notes", new Open311List("note", notes[request.Id].Select(n => (object?)Note(n, zone)).ToList()));
     }
 
+    /// <summary>
+    /// A public report's standard fields and its <c>extended_attributes</c>, as <c>GET requests</c> shows them: the open-data
+    /// exports write these same objects, so an export cannot show a field (or a value) the API does not.
+    /// </summary>
+    public static (Open311Object Standard, Open311Object Extended) PublicFields(ServiceRequest request) =>
+        (StandardView(request, Open311Time.Zone(request.Service!.Jurisdiction!.TimeZone)), ExtendedAttributes(request));
+
     // Klarschiff's CitySDK names: detailed_status is our extended status, media_urls every photo, not only the first.
     private static Open311Object ExtendedAttributes(ServiceRequest request)
     {
