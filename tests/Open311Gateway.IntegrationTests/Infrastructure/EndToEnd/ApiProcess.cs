@@ -27,6 +27,11 @@ public sealed class ApiProcess(string connectionString, BrokerAddress broker, IR
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
+    /// <summary>The running process, for what it reports of itself (/proc/{pid}/status); valid once <see cref="StartAsync"/> returned.</summary>
+    public int ProcessId => _process!.Id;
+
+    public bool HasExited => _process!.HasExited;
+
     public async Task StartAsync()
     {
         var assembly = Assembly();
