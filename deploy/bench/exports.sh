@@ -44,11 +44,12 @@ api migrate >/dev/null
 api import-catalog "$repo_root/deploy/catalog/musterstadt.yaml" >/dev/null
 api create-api-key Benchmark >/dev/null
 
-# Every seeded report in one jurisdiction: the seed spreads over the active ones.
-sql "UPDATE jurisdictions SET is_active = false WHERE id <> '$jurisdiction'" >/dev/null
+# Every seeded report in one jurisdiction and public: the seed spreads over the active services of the active
+# jurisdictions, so the others and the private services are inactive while it runs.
+sql "UPDATE jurisdictions SET is_active = false WHERE id <> '$jurisdiction'; UPDATE services SET is_active = false WHERE is_private" >/dev/null
 started=$(date +%s)
 psql "$pg dbname=$database" -v ON_ERROR_STOP=1 -q -c "SET bench.rows = '$rows'" -f deploy/bench/seed-requests.sql
-sql "UPDATE jurisdictions SET is_active = true" >/dev/null
+sql "UPDATE jurisdictions SET is_active = true; UPDATE services SET is_active = true WHERE is_private" >/dev/null
 psql "$pg dbname=$database" -qc "VACUUM ANALYZE"
 echo "seeded $(sql "SELECT count(*) FROM service_requests WHERE jurisdiction_id = '$jurisdiction'") reports of $jurisdiction in" \
   "$(( $(date +%s) - started )) s (public: $(sql "SELECT count(*) FROM service_requests r JOIN services s ON s.id = r.service_id

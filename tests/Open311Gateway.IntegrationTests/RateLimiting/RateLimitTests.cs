@@ -112,6 +112,20 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
     }
 
     [Fact]
+    public async Task Open_data_exports_count_against_the_read_limit_per_address()
+    {
+        const string address = "203.0.113.62";
+        for (var i = 0; i < RateLimitedApp.GetsPerAddress - 1; i++)
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(address, $"/opendata/{TestCatalog.Jurisdiction}/requests.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(address, HttpHelpers.Base + "services.json")).StatusCode);
+
+        var limited = await GetAsync(address, $"/opendata/{TestCatalog.Jurisdiction}/requests.geojson");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(RetryAfterOf(limited), 1, 60);
+        Assert.Single(Recorded(RateLimitPolicies.GetPerAddress, address));
+    }
+
+    [Fact]
     public async Task The_back_office_api_is_limited_per_bearer_key_id()
     {
         const string address = "203.0.113.70";
