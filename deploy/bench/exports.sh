@@ -22,6 +22,10 @@ base="http://127.0.0.1:$port"
 
 bash deploy/local/services.sh start >/dev/null
 eval "$(bash deploy/local/services.sh env)"
+# A virtual host of its own: the API consumes delivery outcomes, which must not be another gateway's on this broker.
+vhost=open311-bench-exports
+OPEN311_SKIP_PG=1 bash deploy/local/services.sh add-vhost "$vhost" >/dev/null
+export RabbitMq__VirtualHost="$vhost"
 export ConnectionStrings__Gateway="${ConnectionStrings__Gateway/Database=open311/Database=$database}"
 export Logging__LogLevel__Default=Warning DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
 export Open311__PublicUrl="$base/open311/v2" RateLimits__GetPerAddress__PermitLimit=1000000000 Delivery__RunDispatcher=false \
@@ -34,6 +38,7 @@ api_pid=
 cleanup() {
   [[ -n $api_pid ]] && { kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; }
   psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+  OPEN311_SKIP_PG=1 bash deploy/local/services.sh delete-vhost "$vhost" >/dev/null || true
 }
 trap cleanup EXIT
 
