@@ -28,13 +28,13 @@ public sealed class ExportAnswer(
         var jurisdiction = catalog.ActiveJurisdiction(jurisdictionId);
         if (jurisdiction is null)
         {
-            await ErrorAsync(http.Response, StatusCodes.Status404NotFound, [$"Unknown jurisdiction '{TextRules.Shorten(jurisdictionId)}'."], cancellationToken);
+            await ErrorAsync(http.Response, StatusCodes.Status404NotFound, [$"Unknown jurisdiction '{TextRules.Shorten(jurisdictionId)}'."]);
             return;
         }
         var (window, errors) = ExportWindowParser.Parse(http.Request.Query, Open311Time.Zone(jurisdiction.TimeZone));
         if (window is null)
         {
-            await ErrorAsync(http.Response, StatusCodes.Status400BadRequest, errors, cancellationToken);
+            await ErrorAsync(http.Response, StatusCodes.Status400BadRequest, errors);
             return;
         }
         var changesUntil = window.IsChangeWindow ? ChangesUntil(window) : (DateTimeOffset?)null;
@@ -108,6 +108,6 @@ public sealed class ExportAnswer(
     }
 
     /// <summary>The error list GeoReport v2 clients know, in JSON: these URLs have no format suffix to choose XML by.</summary>
-    private static Task ErrorAsync(HttpResponse response, int status, IEnumerable<string> descriptions, CancellationToken cancellationToken) =>
+    private static Task ErrorAsync(HttpResponse response, int status, IEnumerable<string> descriptions) =>
         Open311Response.WriteErrorsAsync(response, Open311Format.Json, status, descriptions);
 }
