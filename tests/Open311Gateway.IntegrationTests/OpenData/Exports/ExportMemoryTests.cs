@@ -15,13 +15,14 @@ namespace Open311Gateway.IntegrationTests.OpenData.Exports;
 /// </summary>
 public sealed class ExportMemoryTests(ExportMemoryTests.Fixture fixture, ITestOutputHelper output) : IClassFixture<ExportMemoryTests.Fixture>
 {
-    public const int Reports = 100_000;
+    public const int Reports = 130_000;
 
     /// <summary>
-    /// 32 MiB of managed heap for the whole process (it needs about 25 to start and serve): the GeoJSON export of these
-    /// reports alone is larger, and the CSV export as text (UTF-16, as a string or StringBuilder would hold it) too.
+    /// 48 MiB of managed heap for the whole process (it needs about 25 to start and serve; at 32 MiB it once ran out of
+    /// memory while the whole suite ran): the GeoJSON export of these reports alone is larger, and the CSV export as
+    /// text (UTF-16, as a string or StringBuilder would hold it) too.
     /// </summary>
-    public const long HeapLimitBytes = 32L * 1024 * 1024;
+    public const long HeapLimitBytes = 48L * 1024 * 1024;
 
     [Theory]
     [InlineData("requests.geojson", false)]
@@ -34,10 +35,20 @@ public sealed class ExportMemoryTests(ExportMemoryTests.Fixture fixture, ITestOu
             Timeout = TimeSpan.FromMinutes(3),
         };
         var started = DateTime.UtcNow;
-        using var response = await http.GetAsync($"{fixture.Api.BaseUrl}/opendata/{TestCatalog.Jurisdiction}/{file}", HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var body = new CountingStream(await response.Content.ReadAsStreamAsync());
-        var rows = file.EndsWith(".csv", StringComparison.Ordinal) ? await CsvRecordsAsync(body) - 1 : FeatureCount(body);
+        long rows;
+        CountingStream body;
+        try
+        {
+            using var response = await http.GetAsync($"{fixture.Api.BaseUrl}/opendata/{TestCatalog.Jurisdiction}/{file}", HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            body = new CountingStream(await response.Content.ReadAsStreamAsync());
+            rows = file.EndsWith(".csv", StringComparison.Ordinal) ? await CsvRecordsAsync(body) - 1 : FeatureCount(body);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // What the API said (an OutOfMemoryException, a lost database connection) is the part worth reading.
+            throw new InvalidOperationException($"The export broke off (API exited: {fixture.Api.HasExited}).\n{fixture.Api.Output}", e);
+        }
         var elapsed = DateTime.UtcNow - started;
 
         Assert.Equal(Reports, rows);
