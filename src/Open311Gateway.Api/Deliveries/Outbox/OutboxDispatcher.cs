@@ -38,10 +38,10 @@ public sealed class OutboxDispatcher(GatewayDbContext db, IBus bus, SendQueues q
         cancellationToken.ThrowIfCancellationRequested();
 
         var now = clock.GetUtcNow();
-        var anySent = failures.Any(f => f is null);
         var sent = rows.Zip(failures).Where(p => p.Second is null).Select(p => p.First.Id).ToArray();
+        var anySent = sent.Length > 0;
         // One statement for the batch's sent rows rather than an UPDATE per row.
-        if (sent.Length > 0)
+        if (anySent)
             await db.OutboxMessages.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, now), cancellationToken);
         foreach (var (row, failure) in rows.Zip(failures))
         {
