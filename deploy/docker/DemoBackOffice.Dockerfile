@@ -11,6 +11,8 @@ COPY src/Open311Gateway.DemoBackOffice/Open311Gateway.DemoBackOffice.csproj src/
 RUN dotnet restore src/Open311Gateway.DemoBackOffice/Open311Gateway.DemoBackOffice.csproj
 
 COPY src/Open311Gateway.DemoBackOffice/ src/Open311Gateway.DemoBackOffice/
+# The one shared source file the project compiles in (its secret files, as API and worker read them).
+COPY src/Open311Gateway.ServiceDefaults/Configuration/SecretFiles.cs src/Open311Gateway.ServiceDefaults/Configuration/
 RUN dotnet publish src/Open311Gateway.DemoBackOffice/Open311Gateway.DemoBackOffice.csproj \
       --configuration Release --no-restore --output /app/publish
 

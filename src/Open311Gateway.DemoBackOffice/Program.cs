@@ -8,6 +8,7 @@ using Open311Gateway.DemoBackOffice.Inbox;
 using Open311Gateway.DemoBackOffice.Pages;
 using Open311Gateway.DemoBackOffice.Received;
 using Open311Gateway.DemoBackOffice.Webhook;
+using Open311Gateway.ServiceDefaults.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSecretFiles();

@@ -6,8 +6,8 @@ namespace Open311Gateway.ServiceDefaults.Configuration;
 /// Settings kept as files, one per setting, each named like its environment variable (<c>RabbitMq__Password</c>):
 /// what docker compose secrets and Kubernetes secret volumes mount. Read from the directory that
 /// <c>Secrets:Directory</c> names (none by default); a file wins over an environment variable of the same name,
-/// so a secret never has to pass through the environment. API and worker share this; the demo back office keeps a
-/// copy of its own, since a demo should not pull in the gateway's bus and telemetry.
+/// so a secret never has to pass through the environment. API and worker share this; the demo back office compiles
+/// this file in (its project file links it) rather than pull in the gateway's bus and telemetry.
 /// </summary>
 public static class SecretFiles
 {

@@ -76,12 +76,7 @@ public class DeliveryTestBed : IAsyncLifetime
     /// <summary>Polls until the condition holds; fails with the worker's log when it does not in time.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(200);
-        }
+        if (await Eventually.HoldsAsync(condition, timeout)) return;
         var states = string.Join(", ", (await DeliveriesAsync()).GroupBy(d => d.State).Select(g => $"{g.Key}: {g.Count()}"));
         throw new TimeoutException($"Timed out after {timeout} waiting until {what}. Deliveries: {states}. Back office received {BackOffice.Received.Count}.\nWorker log:\n{Worker.Output}");
     }

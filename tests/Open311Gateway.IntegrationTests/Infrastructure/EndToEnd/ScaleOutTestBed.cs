@@ -86,12 +86,7 @@ public sealed class ScaleOutTestBed : IAsyncLifetime
     /// <summary>Polls until the condition holds; fails with every process's log when it does not in time.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(200);
-        }
+        if (await Eventually.HoldsAsync(condition, timeout)) return;
         var states = string.Join(", ", (await DeliveriesAsync()).GroupBy(d => d.State).Select(g => $"{g.Key}: {g.Count()}"));
         var logs = string.Join("\n", _apis.Select((a, i) => $"API {i} log:\n{a.Output}").Concat(_workers.Select((w, i) => $"Worker {i} log:\n{w.Output}")));
         throw new TimeoutException($"Timed out after {timeout} waiting until {what}. Deliveries: {states}. Back office received {BackOffice.Received.Count}.\n{logs}");
